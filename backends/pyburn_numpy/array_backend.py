@@ -1,0 +1,606 @@
+"""One implementation of the Backend protocol for any NumPy-like array module.
+
+Like thinc's ``Ops``, the class holds ``xp`` (the array module) and every op is written once
+against it; `NumPy` and `CuPy` override only what truly differs (devices, RNG, host transfer,
+scatter-add and erf). Ops never mutate their inputs: views are fine because nothing writes
+through them, and ``*_assign`` ops copy first.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, ClassVar, Sequence
+
+import numpy as np
+
+from pyburn.tensor.backend import Backend
+from pyburn.tensor.data import TensorData
+from pyburn.tensor.device import Device
+from pyburn.tensor.distribution import Bernoulli, DistributionValue, Normal, Uniform, _Default
+from pyburn.tensor.dtype import DType
+
+Array = Any
+Shape = tuple[int, ...]
+
+
+class ArrayBackend(Backend):
+    """Backend ops over an array module ``xp`` with the NumPy API."""
+
+    abstract = True
+    xp: ClassVar[Any] = np
+
+    # --- hooks the GPU subclass overrides ---------------------------------------------------
+    @classmethod
+    def _to_host(cls, x: Array) -> np.ndarray:
+        return np.asarray(x)
+
+    @classmethod
+    def _from_host(cls, array: np.ndarray, device: Device) -> Array:
+        return cls.xp.asarray(array)
+
+    @classmethod
+    def _rng(cls) -> Any:
+        base = cls.__dict__.get("_dtype_base", cls)
+        rng = _RNGS.get(base)
+        if rng is None:
+            rng = _RNGS[base] = cls._new_rng(None)
+        return rng
+
+    @classmethod
+    def _new_rng(cls, seed: int | None) -> Any:
+        return np.random.default_rng(seed)
+
+    @classmethod
+    def seed(cls, seed: int) -> None:
+        _RNGS[cls.__dict__.get("_dtype_base", cls)] = cls._new_rng(seed)
+
+    @classmethod
+    def _add_at(cls, out: Array, index: Any, values: Array) -> None:
+        np.add.at(out, index, values)
+
+    @classmethod
+    def _erf(cls, x: Array) -> Array:
+        return _numpy_erf(x)
+
+    @classmethod
+    def _device_of(cls, x: Array) -> Device:
+        return Device("cpu", 0)
+
+    @classmethod
+    def _check_device(cls, device: Device) -> Device:
+        if device.kind not in cls.device_kinds():
+            raise ValueError(f"{cls!r}: unsupported device {str(device)!r}; this backend "
+                             f"supports {', '.join(cls.device_kinds())}")
+        return device
+
+    # --- creation, data, device -------------------------------------------------------------
+    @classmethod
+    def float_from_data(cls, data: TensorData, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._from_host(data.as_numpy().astype(cls.float_elem.numpy(), copy=False), device)
+
+    @classmethod
+    def int_from_data(cls, data: TensorData, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._from_host(data.as_numpy().astype(cls.int_elem.numpy(), copy=False), device)
+
+    @classmethod
+    def bool_from_data(cls, data: TensorData, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._from_host(data.as_numpy().astype(np.bool_, copy=False), device)
+
+    @classmethod
+    def _to_data(cls, x: Array) -> TensorData:
+        return TensorData.from_numpy(cls._to_host(x))
+
+    float_to_data = int_to_data = bool_to_data = _to_data
+
+    @classmethod
+    def float_random(cls, shape: Shape, distribution: DistributionValue, device: Device) -> Array:
+        cls._check_device(device)
+        rng, dtype = cls._rng(), cls.float_elem.numpy()
+        gen_dtype = dtype if dtype in (np.float32, np.float64) else np.float32
+        if isinstance(distribution, _Default):
+            out = rng.random(shape, dtype=gen_dtype)
+        elif isinstance(distribution, Uniform):
+            out = rng.random(shape, dtype=gen_dtype) * (distribution.high - distribution.low) + distribution.low
+        elif isinstance(distribution, Normal):
+            out = rng.standard_normal(shape, dtype=gen_dtype) * distribution.std + distribution.mean
+        elif isinstance(distribution, Bernoulli):
+            out = rng.random(shape, dtype=gen_dtype) < distribution.prob
+        else:
+            raise TypeError(f"float_random: unknown distribution {distribution!r}")
+        return cls._place(cls.xp.asarray(out).astype(dtype, copy=False), device)
+
+    @classmethod
+    def int_random(cls, shape: Shape, distribution: DistributionValue, device: Device) -> Array:
+        cls._check_device(device)
+        rng, dtype = cls._rng(), cls.int_elem.numpy()
+        if isinstance(distribution, Uniform):
+            out = rng.integers(int(math.ceil(distribution.low)), int(math.ceil(distribution.high)), shape)
+        elif isinstance(distribution, (_Default, Bernoulli)):
+            prob = 0.5 if isinstance(distribution, _Default) else distribution.prob
+            out = rng.random(shape) < prob
+        elif isinstance(distribution, Normal):
+            out = cls.xp.rint(rng.standard_normal(shape) * distribution.std + distribution.mean)
+        else:
+            raise TypeError(f"int_random: unknown distribution {distribution!r}")
+        return cls._place(cls.xp.asarray(out).astype(dtype, copy=False), device)
+
+    @classmethod
+    def _place(cls, x: Array, device: Device) -> Array:
+        return x
+
+    @classmethod
+    def float_full(cls, shape: Shape, value: float, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._place(cls.xp.full(shape, value, dtype=cls.float_elem.numpy()), device)
+
+    @classmethod
+    def int_full(cls, shape: Shape, value: int, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._place(cls.xp.full(shape, value, dtype=cls.int_elem.numpy()), device)
+
+    @classmethod
+    def bool_full(cls, shape: Shape, value: bool, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._place(cls.xp.full(shape, value, dtype=np.bool_), device)
+
+    @classmethod
+    def int_arange(cls, start: int, end: int, step: int, device: Device) -> Array:
+        cls._check_device(device)
+        return cls._place(cls.xp.arange(start, end, step, dtype=cls.int_elem.numpy()), device)
+
+    @staticmethod
+    def _shape(x: Array) -> Shape:
+        return x.shape  # type: ignore[no-any-return]
+
+    float_shape = int_shape = bool_shape = _shape
+
+    @classmethod
+    def _device(cls, x: Array) -> Device:
+        return cls._device_of(x)
+
+    float_device = int_device = bool_device = _device
+
+    @classmethod
+    def _to_device(cls, x: Array, device: Device) -> Array:
+        cls._check_device(device)
+        return x
+
+    float_to_device = int_to_device = bool_to_device = _to_device
+
+    @staticmethod
+    def _dtype(x: Array) -> DType:
+        return DType.of(x.dtype)
+
+    float_dtype = int_dtype = _dtype
+
+    @classmethod
+    def float_cast(cls, x: Array, dtype: DType) -> Array:
+        return x.astype(dtype.numpy(), copy=False)
+
+    @classmethod
+    def float_into_int(cls, x: Array) -> Array:
+        return x.astype(cls.int_elem.numpy())
+
+    @classmethod
+    def int_into_float(cls, x: Array) -> Array:
+        return x.astype(cls.float_elem.numpy())
+
+    bool_into_float = int_into_float
+
+    @classmethod
+    def bool_into_int(cls, x: Array) -> Array:
+        return x.astype(cls.int_elem.numpy())
+
+    # --- layout (one implementation for every kind) -----------------------------------------
+    @staticmethod
+    def _reshape(x: Array, shape: Shape) -> Array:
+        return x.reshape(shape)
+
+    @classmethod
+    def _permute(cls, x: Array, axes: Sequence[int]) -> Array:
+        return cls.xp.transpose(x, tuple(axes))
+
+    @classmethod
+    def _expand(cls, x: Array, shape: Shape) -> Array:
+        return cls.xp.broadcast_to(x, shape)
+
+    @classmethod
+    def _flip(cls, x: Array, axes: Sequence[int]) -> Array:
+        return cls.xp.flip(x, tuple(axes))
+
+    @staticmethod
+    def _slice(x: Array, slices: tuple[slice, ...]) -> Array:
+        return x[slices]
+
+    @staticmethod
+    def _slice_assign(x: Array, slices: tuple[slice, ...], values: Array) -> Array:
+        out = x.copy()
+        out[slices] = values
+        return out
+
+    @classmethod
+    def _cat(cls, xs: Sequence[Array], dim: int) -> Array:
+        return cls.xp.concatenate(list(xs), axis=dim)
+
+    @classmethod
+    def _repeat_dim(cls, x: Array, dim: int, times: int) -> Array:
+        reps = [1] * x.ndim
+        reps[dim] = times
+        return cls.xp.tile(x, reps)
+
+    @classmethod
+    def _gather(cls, dim: int, x: Array, indices: Array) -> Array:
+        return cls.xp.take_along_axis(x, indices, axis=dim)
+
+    @classmethod
+    def _scatter(cls, dim: int, x: Array, indices: Array, values: Array) -> Array:
+        out = x.copy()
+        index = list(cls.xp.ogrid[tuple(slice(0, n) for n in indices.shape)])
+        index[dim] = indices
+        cls._add_at(out, tuple(index), values)
+        return out
+
+    @classmethod
+    def _select(cls, x: Array, dim: int, indices: Array) -> Array:
+        return cls.xp.take(x, indices, axis=dim)
+
+    @classmethod
+    def _select_assign(cls, x: Array, dim: int, indices: Array, values: Array) -> Array:
+        out = x.copy()
+        cls._add_at(out, (slice(None),) * dim + (indices,), values)
+        return out
+
+    @classmethod
+    def _mask_where(cls, x: Array, mask: Array, value: Array) -> Array:
+        return cls.xp.where(mask, value, x).astype(x.dtype, copy=False)
+
+    @classmethod
+    def _mask_fill(cls, x: Array, mask: Array, value: float) -> Array:
+        return cls.xp.where(mask, cls.xp.asarray(value, dtype=x.dtype), x)
+
+    float_reshape = int_reshape = bool_reshape = _reshape
+    float_permute = int_permute = bool_permute = _permute
+    float_expand = int_expand = bool_expand = _expand
+    float_flip = int_flip = bool_flip = _flip
+    float_slice = int_slice = bool_slice = _slice
+    float_slice_assign = int_slice_assign = bool_slice_assign = _slice_assign
+    float_cat = int_cat = bool_cat = _cat
+    float_repeat_dim = int_repeat_dim = bool_repeat_dim = _repeat_dim
+    float_gather = int_gather = _gather
+    float_scatter = int_scatter = _scatter
+    float_select = int_select = bool_select = _select
+    float_select_assign = int_select_assign = _select_assign
+    float_mask_where = int_mask_where = bool_mask_where = _mask_where
+    float_mask_fill = int_mask_fill = _mask_fill
+
+    # --- arithmetic ----------------------------------------------------------------------------
+    @staticmethod
+    def _add(x: Array, y: Array) -> Array:
+        return x + y
+
+    @staticmethod
+    def _sub(x: Array, y: Array) -> Array:
+        return x - y
+
+    @staticmethod
+    def _mul(x: Array, y: Array) -> Array:
+        return x * y
+
+    @staticmethod
+    def float_div(x: Array, y: Array) -> Array:
+        return x / y
+
+    @classmethod
+    def _remainder(cls, x: Array, y: Array) -> Array:
+        return cls.xp.remainder(x, y)
+
+    @classmethod
+    def float_powf(cls, x: Array, y: Array) -> Array:
+        return cls.xp.power(x, y)
+
+    @classmethod
+    def _max_pair(cls, x: Array, y: Array) -> Array:
+        return cls.xp.maximum(x, y)
+
+    @classmethod
+    def _min_pair(cls, x: Array, y: Array) -> Array:
+        return cls.xp.minimum(x, y)
+
+    @classmethod
+    def _matmul(cls, x: Array, y: Array) -> Array:
+        return cls.xp.matmul(x, y)
+
+    @classmethod
+    def _clamp(cls, x: Array, min: float | None, max: float | None) -> Array:
+        if min is None and max is None:
+            return x
+        return cls.xp.clip(x, min, max).astype(x.dtype, copy=False)
+
+    @staticmethod
+    def _neg(x: Array) -> Array:
+        return -x
+
+    @classmethod
+    def _abs(cls, x: Array) -> Array:
+        return cls.xp.abs(x)
+
+    @classmethod
+    def _sign(cls, x: Array) -> Array:
+        return cls.xp.sign(x)
+
+    float_add = int_add = _add
+    float_sub = int_sub = _sub
+    float_mul = int_mul = _mul
+    float_remainder = int_remainder = _remainder
+    float_max_pair = int_max_pair = _max_pair
+    float_min_pair = int_min_pair = _min_pair
+    float_matmul = int_matmul = _matmul
+    float_clamp = int_clamp = _clamp
+    float_neg = int_neg = _neg
+    float_abs = int_abs = _abs
+    float_sign = int_sign = _sign
+
+    @classmethod
+    def int_div(cls, x: Array, y: Array) -> Array:
+        xp = cls.xp
+        return (xp.abs(x) // xp.abs(y)) * (xp.sign(x) * xp.sign(y))
+
+    @classmethod
+    def int_powi(cls, x: Array, y: Array) -> Array:
+        return cls.xp.power(x, y)
+
+    @staticmethod
+    def _add_scalar(x: Array, s: float) -> Array:
+        return x + s
+
+    @staticmethod
+    def _sub_scalar(x: Array, s: float) -> Array:
+        return x - s
+
+    @staticmethod
+    def _mul_scalar(x: Array, s: float) -> Array:
+        return x * s
+
+    @staticmethod
+    def float_div_scalar(x: Array, s: float) -> Array:
+        return x / s
+
+    @classmethod
+    def int_div_scalar(cls, x: Array, s: int) -> Array:
+        return cls.int_div(x, cls.xp.asarray(s, dtype=x.dtype))
+
+    @classmethod
+    def _remainder_scalar(cls, x: Array, s: float) -> Array:
+        return cls.xp.remainder(x, s)
+
+    @staticmethod
+    def _pow_scalar(x: Array, s: float) -> Array:
+        return x ** s
+
+    float_add_scalar = int_add_scalar = _add_scalar
+    float_sub_scalar = int_sub_scalar = _sub_scalar
+    float_mul_scalar = int_mul_scalar = _mul_scalar
+    float_remainder_scalar = int_remainder_scalar = _remainder_scalar
+    float_powf_scalar = int_powi_scalar = _pow_scalar
+
+    # --- unary float math -----------------------------------------------------------------------
+    @classmethod
+    def float_exp(cls, x: Array) -> Array:
+        return cls.xp.exp(x)
+
+    @classmethod
+    def float_log(cls, x: Array) -> Array:
+        return cls.xp.log(x)
+
+    @classmethod
+    def float_log1p(cls, x: Array) -> Array:
+        return cls.xp.log1p(x)
+
+    @classmethod
+    def float_erf(cls, x: Array) -> Array:
+        return cls._erf(x)
+
+    @classmethod
+    def float_sqrt(cls, x: Array) -> Array:
+        return cls.xp.sqrt(x)
+
+    @staticmethod
+    def float_recip(x: Array) -> Array:
+        return 1.0 / x
+
+    @classmethod
+    def float_cos(cls, x: Array) -> Array:
+        return cls.xp.cos(x)
+
+    @classmethod
+    def float_sin(cls, x: Array) -> Array:
+        return cls.xp.sin(x)
+
+    @classmethod
+    def float_tan(cls, x: Array) -> Array:
+        return cls.xp.tan(x)
+
+    @classmethod
+    def float_tanh(cls, x: Array) -> Array:
+        return cls.xp.tanh(x)
+
+    @classmethod
+    def float_floor(cls, x: Array) -> Array:
+        return cls.xp.floor(x)
+
+    @classmethod
+    def float_ceil(cls, x: Array) -> Array:
+        return cls.xp.ceil(x)
+
+    @classmethod
+    def float_round(cls, x: Array) -> Array:
+        return cls.xp.round(x)
+
+    @classmethod
+    def float_is_nan(cls, x: Array) -> Array:
+        return cls.xp.isnan(x)
+
+    @classmethod
+    def float_is_inf(cls, x: Array) -> Array:
+        return cls.xp.isinf(x)
+
+    @classmethod
+    def float_relu(cls, x: Array) -> Array:
+        return cls.xp.maximum(x, 0).astype(x.dtype, copy=False)
+
+    @classmethod
+    def float_sigmoid(cls, x: Array) -> Array:
+        # Half-angle tanh form: exact to rounding and never overflows.
+        return cls.xp.tanh(x * 0.5) * 0.5 + 0.5
+
+    # --- comparisons ----------------------------------------------------------------------------
+    @staticmethod
+    def _equal(x: Array, y: Array) -> Array:
+        return x == y
+
+    @staticmethod
+    def _not_equal(x: Array, y: Array) -> Array:
+        return x != y
+
+    @staticmethod
+    def _greater(x: Array, y: Array) -> Array:
+        return x > y
+
+    @staticmethod
+    def _greater_equal(x: Array, y: Array) -> Array:
+        return x >= y
+
+    @staticmethod
+    def _lower(x: Array, y: Array) -> Array:
+        return x < y
+
+    @staticmethod
+    def _lower_equal(x: Array, y: Array) -> Array:
+        return x <= y
+
+    float_equal = int_equal = bool_equal = float_equal_elem = int_equal_elem = _equal
+    float_not_equal = int_not_equal = bool_not_equal = _not_equal
+    float_not_equal_elem = int_not_equal_elem = _not_equal
+    float_greater = int_greater = float_greater_elem = int_greater_elem = _greater
+    float_greater_equal = int_greater_equal = _greater_equal
+    float_greater_equal_elem = int_greater_equal_elem = _greater_equal
+    float_lower = int_lower = float_lower_elem = int_lower_elem = _lower
+    float_lower_equal = int_lower_equal = float_lower_equal_elem = int_lower_equal_elem = _lower_equal
+
+    # --- reductions --------------------------------------------------------------------------
+    @classmethod
+    def _sum(cls, x: Array) -> Array:
+        return cls.xp.sum(x, dtype=x.dtype).reshape(1)
+
+    @classmethod
+    def _sum_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.sum(x, axis=dim, keepdims=True, dtype=x.dtype)
+
+    @classmethod
+    def float_mean_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.mean(x, axis=dim, keepdims=True, dtype=x.dtype)
+
+    @classmethod
+    def _prod(cls, x: Array) -> Array:
+        return cls.xp.prod(x, dtype=x.dtype).reshape(1)
+
+    @classmethod
+    def _prod_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.prod(x, axis=dim, keepdims=True, dtype=x.dtype)
+
+    @classmethod
+    def _max_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.max(x, axis=dim, keepdims=True)
+
+    @classmethod
+    def _min_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.min(x, axis=dim, keepdims=True)
+
+    @classmethod
+    def _argmax(cls, x: Array, dim: int) -> Array:
+        return cls.xp.expand_dims(cls.xp.argmax(x, axis=dim), dim).astype(cls.int_elem.numpy())
+
+    @classmethod
+    def _argmin(cls, x: Array, dim: int) -> Array:
+        return cls.xp.expand_dims(cls.xp.argmin(x, axis=dim), dim).astype(cls.int_elem.numpy())
+
+    @classmethod
+    def _cumsum(cls, x: Array, dim: int) -> Array:
+        return cls.xp.cumsum(x, axis=dim, dtype=x.dtype)
+
+    @classmethod
+    def _argsort(cls, x: Array, dim: int, descending: bool) -> Array:
+        xp = cls.xp
+        if not descending:
+            return xp.argsort(x, axis=dim, kind="stable").astype(cls.int_elem.numpy())
+        # Stable descending: sort the reversed array ascending, reverse back, map positions.
+        n = x.shape[dim]
+        idx = xp.flip(xp.argsort(xp.flip(x, dim), axis=dim, kind="stable"), dim)
+        return (n - 1 - idx).astype(cls.int_elem.numpy())
+
+    @classmethod
+    def _sort(cls, x: Array, dim: int, descending: bool) -> Array:
+        if not descending:
+            return cls.xp.sort(x, axis=dim, kind="stable")
+        return cls.xp.take_along_axis(x, cls._argsort(x, dim, True), axis=dim)
+
+    float_sum = int_sum = _sum
+    float_sum_dim = int_sum_dim = _sum_dim
+    float_prod = int_prod = _prod
+    float_prod_dim = int_prod_dim = _prod_dim
+    float_max_dim = int_max_dim = _max_dim
+    float_min_dim = int_min_dim = _min_dim
+    float_argmax = int_argmax = _argmax
+    float_argmin = int_argmin = _argmin
+    float_cumsum = int_cumsum = _cumsum
+    float_sort = int_sort = _sort
+    float_argsort = int_argsort = _argsort
+
+    # --- bool --------------------------------------------------------------------------------
+    @classmethod
+    def bool_not(cls, x: Array) -> Array:
+        return cls.xp.logical_not(x)
+
+    @classmethod
+    def bool_and(cls, x: Array, y: Array) -> Array:
+        return cls.xp.logical_and(x, y)
+
+    @classmethod
+    def bool_or(cls, x: Array, y: Array) -> Array:
+        return cls.xp.logical_or(x, y)
+
+    @classmethod
+    def bool_xor(cls, x: Array, y: Array) -> Array:
+        return cls.xp.logical_xor(x, y)
+
+    @classmethod
+    def bool_any(cls, x: Array) -> Array:
+        return cls.xp.any(x).reshape(1)
+
+    @classmethod
+    def bool_all(cls, x: Array) -> Array:
+        return cls.xp.all(x).reshape(1)
+
+    @classmethod
+    def bool_any_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.any(x, axis=dim, keepdims=True)
+
+    @classmethod
+    def bool_all_dim(cls, x: Array, dim: int) -> Array:
+        return cls.xp.all(x, axis=dim, keepdims=True)
+
+    @classmethod
+    def bool_argwhere(cls, x: Array) -> Array:
+        return cls.xp.argwhere(x).astype(cls.int_elem.numpy())
+
+
+_RNGS: dict[Any, Any] = {}
+
+
+def _numpy_erf(x: np.ndarray) -> np.ndarray:
+    """erf to double precision without SciPy (NumPy has none): ``math.erf`` per element."""
+    flat = np.fromiter((math.erf(v) for v in x.reshape(-1).tolist()), dtype=np.float64, count=x.size)
+    return flat.reshape(x.shape).astype(x.dtype, copy=False)

@@ -1,0 +1,187 @@
+"""`EnumConfig`: Burn's config enums (`Initializer`, `ActivationConfig`) as tagged unions.
+
+Variants are declared as nested classes; when the enclosing enum class is created each one is
+re-created as a subclass of both its declaration and the enum, so `isinstance(v, Initializer)`
+holds and methods written on the enum (`Initializer.init(...)`) work on every variant.
+Serialization is serde's externally tagged form, so files match what Burn writes.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from typing_extensions import Self
+
+from ._codec import Invalid, Path, describe
+from ._persist import Persist
+from ._record import Record, _framework_attribute, _quoted, record_fields, setup_record
+
+
+class _Variant(Record):
+    """Runtime base of `EnumConfig.Variant`: one alternative, a frozen dataclass."""
+
+    __config_enum__: ClassVar[type[EnumConfig] | None] = None
+    __config_tuple__: ClassVar[bool] = False
+
+    def __init_subclass__(
+        cls, tuple: bool | None = None, _bind_to: type[EnumConfig] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        if _bind_to is not None:  # the copy made by the enclosing EnumConfig: already set up
+            cls.__config_enum__ = _bind_to
+            cls.__config_name__ = f"{_bind_to.__name__}.{cls.__name__}"
+            cls.__config_codecs__ = None
+            return
+        if tuple is not None:
+            cls.__config_tuple__ = tuple
+        setup_record(cls)
+
+    @classmethod
+    def _config_localns(cls) -> dict[str, Any]:
+        names: dict[str, Any] = {cls.__name__: cls}
+        enum = cls.__config_enum__
+        if enum is not None:  # sibling variants and the enum itself, by their bare names
+            names.update(enum.__config_variants__)
+            names[enum.__name__] = enum
+        return names
+
+    @classmethod
+    def _config_tag(cls) -> str:
+        return cls.__name__
+
+    def _config_encode_variant(self, at: Path) -> Any:
+        cls = type(self)
+        tag = cls._config_tag()
+        codecs = cls._config_codecs()
+        if not codecs:
+            return tag  # unit variant: serde writes just the name
+        if cls.__config_tuple__:
+            values = [c.encode(getattr(self, n), (*at, tag, i)) for i, (n, c) in enumerate(codecs.items())]
+            return {tag: values[0] if len(values) == 1 else values}
+        return {tag: self._config_fields_to_data((*at, tag))}
+
+    @classmethod
+    def _config_decode_payload(cls, payload: Any, has_payload: bool, at: Path) -> Self:
+        codecs = cls._config_codecs()
+        tag = cls._config_tag()
+        inner = (*at, tag)
+        make = cast(Any, cls)
+        if not codecs:
+            if has_payload and payload not in (None, {}, []):
+                raise Invalid(inner, f"unit variant takes no value, got {describe(payload)}")
+            return cast(Self, make())
+        if not has_payload:
+            raise Invalid(at, f"variant '{tag}' carries data; expected {{\"{tag}\": ...}}, got just its name")
+        if not cls.__config_tuple__:
+            if not isinstance(payload, dict):
+                raise Invalid(inner, f"expected a JSON object of fields, got {describe(payload)}")
+            return cls._config_from_fields(payload, inner)
+        items = list(codecs.values())
+        if len(items) == 1:
+            return cast(Self, make(items[0].convert(payload, inner, True)))
+        if not isinstance(payload, list) or len(payload) != len(items):
+            raise Invalid(inner, f"expected a list of {len(items)} values, got {describe(payload)}")
+        values = [c.convert(v, (*inner, i), True) for i, (c, v) in enumerate(zip(items, payload))]
+        return cast(Self, make(*values))
+
+    def __repr__(self) -> str:
+        if not type(self).__config_tuple__:
+            return super().__repr__()
+        values = ", ".join(repr(getattr(self, f.name)) for f in record_fields(self))
+        return f"{type(self).__config_name__}({values})"
+
+
+class EnumConfig(Persist):
+    """Base of config enums: declare each alternative as a nested `EnumConfig.Variant` class.
+
+    A variant with fields serializes as `{"Name": {...fields}}`, one without as `"Name"`, and
+    `class V(EnumConfig.Variant, tuple=True)` as serde's tuple variant `{"Name": value}`.
+    """
+
+    __config_variants__: ClassVar[dict[str, type[Any]]] = {}
+
+    if TYPE_CHECKING:
+        # Type checkers can't see that a nested variant becomes a subclass of its enum; typing
+        # the base as Any makes `x: Initializer = Initializer.Ones()` check. Variant constructor
+        # arguments are validated at run time instead.
+        Variant: Any
+    else:
+        Variant = _Variant
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if issubclass(cls, _Variant):
+            return  # a variant being bound to this enum
+        if any(getattr(b, "__config_variants__", None) for b in cls.__mro__[1:]):
+            raise TypeError(f"{cls.__name__}: an EnumConfig with variants cannot be extended")
+        cls.__config_name__ = cls.__name__
+        variants: dict[str, type[Any]] = {}
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, type) and issubclass(value, _Variant) and value.__config_enum__ is None:
+                for f in record_fields(value):
+                    if _framework_attribute(cls, f.name):
+                        raise TypeError(f"{cls.__name__}.{name}: field name '{f.name}' is reserved")
+                namespace = {
+                    "__module__": value.__module__,
+                    "__qualname__": value.__qualname__,
+                    "__doc__": value.__doc__,
+                }
+                bound: type[_Variant] = cast(Any, type(value))(
+                    value.__name__, (value, cls), namespace, _bind_to=cls
+                )
+                setattr(cls, name, bound)
+                variants[bound._config_tag()] = bound
+        cls.__config_variants__ = variants
+
+    def __init__(self) -> None:
+        raise TypeError(
+            f"{type(self).__name__} is an enum config: construct one of its variants "
+            f"({', '.join(f'{type(self).__name__}.{n}' for n in type(self).__config_variants__)})"
+        )
+
+    @classmethod
+    def variants(cls) -> builtins.tuple[type[Self], ...]:
+        """The variant classes, in declaration order."""
+        return builtins.tuple(cls.__config_variants__.values())
+
+    @classmethod
+    def _config_convert(cls, value: Any, at: Path, from_json: bool) -> Any:
+        if isinstance(value, cls):
+            return value
+        if (
+            isinstance(value, type)
+            and issubclass(value, cls)
+            and issubclass(value, _Variant)
+            and not value._config_codecs()
+        ):
+            return cast(Any, value)()  # `ActivationConfig.Relu` written without the call, as in Rust
+        if not from_json:
+            raise Invalid(at, f"expected {cls.__config_name__}, got {describe(value)}")
+        if isinstance(value, str):
+            tag, payload, has_payload = value, None, False
+        elif isinstance(value, dict) and len(value) == 1:
+            ((tag, payload),) = value.items()
+            has_payload = True
+        else:
+            raise Invalid(
+                at,
+                f"expected {cls.__config_name__} (\"Variant\" or {{\"Variant\": ...}}), "
+                f"got {describe(value)}",
+            )
+        enum = getattr(cls, "__config_enum__", None) or cls
+        known: dict[str, type[Any]] = enum.__config_variants__
+        variant = known.get(tag)
+        if variant is None or not issubclass(variant, cls):
+            expected = [n for n, v in known.items() if issubclass(v, cls)]
+            raise Invalid(
+                at, f"unknown variant '{tag}' of {cls.__config_name__} (expected {_quoted(expected)})"
+            )
+        return cast(Any, variant)._config_decode_payload(payload, has_payload, at)
+
+    @classmethod
+    def _config_encode(cls, value: Any, at: Path) -> Any:
+        if not isinstance(value, cls) or not isinstance(value, _Variant):
+            raise Invalid(at, f"expected {cls.__config_name__}, got {describe(value)}")
+        return value._config_encode_variant(at)

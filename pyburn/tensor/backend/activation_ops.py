@@ -1,0 +1,25 @@
+"""Activation ops, Burn's ``ActivationOps``: defaults written with float ops, which a backend
+may replace by a faster kernel. Their backward rules live in the Autodiff backend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .float_ops import FloatPrimitive
+
+
+class ActivationOps:
+    @classmethod
+    def float_relu(cls: Any, x: FloatPrimitive) -> FloatPrimitive:
+        return cls.float_clamp(x, 0.0, None)
+
+    @classmethod
+    def float_sigmoid(cls: Any, x: FloatPrimitive) -> FloatPrimitive:
+        # 1 / (1 + exp(-x)), written as 0.5 * (1 + tanh(x / 2)) so large |x| never overflows.
+        return cls.float_mul_scalar(cls.float_add_scalar(cls.float_tanh(cls.float_mul_scalar(x, 0.5)), 1.0), 0.5)
+
+    @classmethod
+    def float_gelu(cls: Any, x: FloatPrimitive) -> FloatPrimitive:
+        """Exact GELU: x * Phi(x) with the error function."""
+        cdf = cls.float_mul_scalar(cls.float_add_scalar(cls.float_erf(cls.float_mul_scalar(x, 0.7071067811865476)), 1.0), 0.5)
+        return cls.float_mul(x, cdf)

@@ -1,0 +1,661 @@
+"""Basic operations, available for every kind (Burn Book "Basic Operations"): creation, data,
+devices, shape and layout, slicing and indexing."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+import numpy as np
+
+from .data import TensorData
+from .device import Device
+from .distribution import Distribution, DistributionValue
+from .dtype import DType
+from .errors import BackendError, DeviceError, RankError, ShapeError
+from .shape import Shape
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+Index = Any  # int | slice | None | Ellipsis | Tensor[B, Int] | tuple of these
+
+
+def _resolve_device(backend: Any, device: "Device | str | None") -> Device:
+    if device is None:
+        return backend.default_device()  # type: ignore[no-any-return]
+    if isinstance(device, str):
+        return backend.device(device)  # type: ignore[no-any-return]
+    return device
+
+
+class BasicOps:
+    __slots__ = ()
+    _p: Any
+    backend: Any
+    kind: Any
+    _ops: Any
+
+    # --- creation ------------------------------------------------------------------------------
+    @classmethod
+    def from_data(cls, data: Any, device: "Device | str | None" = None) -> "Self":
+        """From a `TensorData`, nested lists, a number or a NumPy array, converted to the
+        backend's dtype for this kind."""
+        data = data if isinstance(data, TensorData) else TensorData(data)
+        return cls.from_primitive(cls._ops.from_data(data, _resolve_device(cls.backend, device)))  # type: ignore[attr-defined, no-any-return]
+
+    from_floats = from_data
+    from_ints = from_data
+    from_bools = from_data
+
+    @classmethod
+    def full(cls, shape: Sequence[int], value: Any, device: "Device | str | None" = None) -> "Self":
+        return cls.from_primitive(cls._ops.full(_shape_arg(shape, "full"), value,  # type: ignore[attr-defined, no-any-return]
+                                                _resolve_device(cls.backend, device)))
+
+    @classmethod
+    def zeros(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
+        return cls.full(shape, 0, device)
+
+    @classmethod
+    def ones(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
+        return cls.full(shape, 1, device)
+
+    @classmethod
+    def empty(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
+        """Burn's ``empty``: values are unspecified (here: zeros, never garbage)."""
+        return cls.full(shape, 0, device)
+
+    @classmethod
+    def random(cls, shape: Sequence[int], distribution: DistributionValue = Distribution.Default,
+               device: "Device | str | None" = None) -> "Self":
+        return cls.from_primitive(cls._ops.random(_shape_arg(shape, "random"), distribution,  # type: ignore[attr-defined, no-any-return]
+                                                  _resolve_device(cls.backend, device)))
+
+    def zeros_like(self) -> "Self":
+        return type(self).full(self.shape, 0, self.device)
+
+    def ones_like(self) -> "Self":
+        return type(self).full(self.shape, 1, self.device)
+
+    def full_like(self, value: Any) -> "Self":
+        return type(self).full(self.shape, value, self.device)
+
+    def random_like(self, distribution: DistributionValue = Distribution.Default) -> "Self":
+        return type(self).random(self.shape, distribution, self.device)
+
+    @classmethod
+    def cat(cls, tensors: Sequence[Any], dim: int) -> Any:
+        """Concatenate along an existing `dim` (all tensors: same backend, kind and rank)."""
+        first = _first("cat", tensors)
+        prims = [first._check_peer("cat", t) for t in tensors]
+        rank = first.rank
+        for t in tensors:
+            if t.rank != rank:
+                raise RankError(f"cat: all tensors must have rank {rank}, got shapes "
+                                f"{[list(x.shape) for x in tensors]}")
+        d = first._dim(dim, "cat")
+        shapes = [tuple(t.shape) for t in tensors]
+        for s in shapes:
+            if s[:d] + s[d + 1:] != shapes[0][:d] + shapes[0][d + 1:]:
+                raise ShapeError(f"cat: shapes must match except in dim {d}, got "
+                                 f"{[list(x) for x in shapes]}")
+        return first._new(type(first)._ops.cat(prims, d))
+
+    @classmethod
+    def stack(cls, tensors: Sequence[Any], dim: int) -> Any:
+        """Join along a new `dim`."""
+        first = _first("stack", tensors)
+        shapes = {tuple(t.shape) for t in tensors}
+        if len(shapes) != 1:
+            raise ShapeError(f"stack: all tensors must have the same shape, got "
+                             f"{[list(t.shape) for t in tensors]}")
+        d = dim if dim >= 0 else dim + first.rank + 1
+        if not 0 <= d <= first.rank:
+            raise ShapeError(f"stack: dim {dim} out of range for rank {first.rank} + 1")
+        return cls.cat([t.unsqueeze_dim(d) for t in tensors], d)
+
+    # --- data, device, dtype ----------------------------------------------------------------
+    @property
+    def primitive(self) -> Any:
+        """The backend primitive (Burn's ``into_primitive``)."""
+        return self._p
+
+    def into_primitive(self) -> Any:
+        return self._p
+
+    def to_data(self) -> TensorData:
+        return self._ops.to_data(self._p)  # type: ignore[no-any-return]
+
+    into_data = to_data
+
+    def to_numpy(self) -> np.ndarray:
+        return self.to_data().to_numpy()
+
+    def tolist(self) -> Any:
+        return self.to_data().to_list()
+
+    def into_scalar(self) -> Any:
+        """The value of a one-element tensor as a Python number."""
+        if self.num_elements() != 1:
+            raise ShapeError(f"into_scalar: expected a tensor with one element, got shape "
+                             f"{list(self.shape)}")
+        return self.to_data().item()
+
+    item = into_scalar
+
+    @property
+    def shape(self) -> Shape:
+        return Shape(self._ops.shape(self._p))
+
+    def dims(self) -> list[int]:
+        return list(self._ops.shape(self._p))
+
+    size = dims
+
+    @property
+    def rank(self) -> int:
+        return len(self._ops.shape(self._p))
+
+    ndim = rank
+
+    def num_elements(self) -> int:
+        return math.prod(self._ops.shape(self._p))
+
+    numel = num_elements
+
+    def is_empty(self) -> bool:
+        return self.num_elements() == 0
+
+    @property
+    def device(self) -> Device:
+        return self._ops.device(self._p)  # type: ignore[no-any-return]
+
+    def to_device(self, device: "Device | str") -> "Self":
+        dev = _resolve_device(type(self).backend, device)
+        return self._new(self._ops.to_device(self._p, dev))
+
+    @property
+    def dtype(self) -> DType:
+        if self.kind.prefix == "bool":
+            return DType.BOOL
+        return self._ops.dtype(self._p)  # type: ignore[no-any-return]
+
+    def to_backend(self, backend: Any, device: "Device | str | None" = None) -> Any:
+        """The same values on another backend (through DLPack when both sides allow it)."""
+        from .transfer import to_backend
+        return to_backend(self, backend, device)
+
+    # --- shape and layout -----------------------------------------------------------------------
+    def _dim(self, dim: int, op: str) -> int:
+        rank = self.rank
+        d = dim + rank if dim < 0 else dim
+        if not 0 <= d < rank:
+            raise ShapeError(f"{op}: dim {dim} out of range for a tensor of rank {rank} "
+                             f"(shape {list(self.shape)})")
+        return d
+
+    def reshape(self, shape: Sequence[int]) -> "Self":
+        """New shape with the same elements; -1 infers one dim, 0 keeps the input's dim."""
+        src = tuple(self.shape)
+        dims = [src[i] if d == 0 and i < len(src) else int(d) for i, d in enumerate(shape)]
+        if dims.count(-1) > 1 or any(d < -1 for d in dims):
+            raise ShapeError(f"reshape: invalid shape {list(shape)}")
+        total = math.prod(src)
+        if -1 in dims:
+            known = math.prod(d for d in dims if d != -1)
+            if known == 0 or total % known:
+                raise ShapeError(f"reshape: cannot infer -1 in {list(shape)} for {total} elements "
+                                 f"(shape {list(src)})")
+            dims[dims.index(-1)] = total // known
+        if math.prod(dims) != total:
+            raise ShapeError(f"reshape: cannot reshape {list(src)} ({total} elements) into "
+                             f"{list(shape)}")
+        return self._new(self._ops.reshape(self._p, tuple(dims)))
+
+    view = reshape
+
+    def flatten(self, start_dim: int = 0, end_dim: int = -1) -> "Self":
+        s, e = self._dim(start_dim, "flatten"), self._dim(end_dim, "flatten")
+        if s > e:
+            raise ShapeError(f"flatten: start_dim {start_dim} is after end_dim {end_dim}")
+        src = list(self.shape)
+        return self.reshape(src[:s] + [math.prod(src[s:e + 1])] + src[e + 1:])
+
+    def squeeze(self, dim: int | None = None) -> "Self":
+        """Remove `dim` (which must have size 1), or every size-1 dim when `dim` is None."""
+        if dim is None:
+            return self.reshape([d for d in self.shape if d != 1])
+        return self.squeeze_dim(dim)
+
+    def squeeze_dim(self, dim: int) -> "Self":
+        d = self._dim(dim, "squeeze_dim")
+        shape = list(self.shape)
+        if shape[d] != 1:
+            raise ShapeError(f"squeeze_dim: dim {dim} has size {shape[d]}, expected 1 "
+                             f"(shape {shape})")
+        return self._new(self._ops.reshape(self._p, tuple(shape[:d] + shape[d + 1:])))
+
+    def squeeze_dims(self, dims: Sequence[int]) -> "Self":
+        ds = sorted({self._dim(d, "squeeze_dims") for d in dims})
+        shape = list(self.shape)
+        for d in ds:
+            if shape[d] != 1:
+                raise ShapeError(f"squeeze_dims: dim {d} has size {shape[d]}, expected 1")
+        return self.reshape([n for i, n in enumerate(shape) if i not in ds])
+
+    def unsqueeze(self) -> "Self":
+        """Add a leading dim of size 1 (Burn's ``unsqueeze`` to rank + 1)."""
+        return self.unsqueeze_dim(0)
+
+    def unsqueeze_dim(self, dim: int) -> "Self":
+        rank = self.rank
+        d = dim + rank + 1 if dim < 0 else dim
+        if not 0 <= d <= rank:
+            raise ShapeError(f"unsqueeze_dim: dim {dim} out of range for a tensor of rank {rank}")
+        shape = list(self.shape)
+        return self._new(self._ops.reshape(self._p, tuple(shape[:d] + [1] + shape[d:])))
+
+    def unsqueeze_dims(self, dims: Sequence[int]) -> "Self":
+        out_rank = self.rank + len(dims)
+        ds = sorted(d + out_rank if d < 0 else d for d in dims)
+        out = self
+        for d in ds:
+            out = out.unsqueeze_dim(d)
+        return out
+
+    def swap_dims(self, dim1: int, dim2: int) -> "Self":
+        a, b = self._dim(dim1, "swap_dims"), self._dim(dim2, "swap_dims")
+        if a == b:
+            return self
+        axes = list(range(self.rank))
+        axes[a], axes[b] = axes[b], axes[a]
+        return self._new(self._ops.permute(self._p, axes))
+
+    def transpose(self) -> "Self":
+        """Swap the last two dims."""
+        if self.rank < 2:
+            raise RankError(f"transpose: expected rank >= 2, got shape {list(self.shape)}")
+        return self.swap_dims(-2, -1)
+
+    @property
+    def T(self) -> "Self":
+        return self.transpose()
+
+    def permute(self, axes: Sequence[int]) -> "Self":
+        ds = [self._dim(a, "permute") for a in axes]
+        if sorted(ds) != list(range(self.rank)):
+            raise ShapeError(f"permute: axes {list(axes)} are not a permutation of "
+                             f"0..{self.rank - 1}")
+        return self._new(self._ops.permute(self._p, ds))
+
+    def movedim(self, src: int, dst: int) -> "Self":
+        s, d = self._dim(src, "movedim"), self._dim(dst, "movedim")
+        axes = [i for i in range(self.rank) if i != s]
+        axes.insert(d, s)
+        return self._new(self._ops.permute(self._p, axes))
+
+    def flip(self, axes: Sequence[int]) -> "Self":
+        ds = [self._dim(a, "flip") for a in axes]
+        return self._new(self._ops.flip(self._p, ds))
+
+    def expand(self, shape: Sequence[int]) -> "Self":
+        """Broadcast to `shape` (-1 keeps a dim); new dims are added in front."""
+        src = list(self.shape)
+        if len(shape) < len(src):
+            raise ShapeError(f"expand: cannot expand shape {src} to fewer dims {list(shape)}")
+        lead = len(shape) - len(src)
+        target = []
+        for i, d in enumerate(shape):
+            if d == -1:
+                if i < lead:
+                    raise ShapeError(f"expand: -1 not allowed for a new leading dim in {list(shape)}")
+                d = src[i - lead]
+            if i >= lead and src[i - lead] not in (1, d):
+                raise ShapeError(f"expand: cannot expand shape {src} to {list(shape)} "
+                                 f"(dim {i}: {src[i - lead]} vs {d})")
+            target.append(int(d))
+        return self._new(self._ops.expand(self._p, tuple(target)))
+
+    broadcast_to = expand
+
+    def repeat(self, sizes: Sequence[int]) -> "Self":
+        """Repeat along each dim ``sizes[i]`` times (Burn's ``repeat``, torch's ``repeat``)."""
+        if len(sizes) != self.rank:
+            raise ShapeError(f"repeat: expected {self.rank} sizes, got {list(sizes)}")
+        out = self
+        for d, times in enumerate(sizes):
+            if times != 1:
+                out = out.repeat_dim(d, times)
+        return out
+
+    def repeat_dim(self, dim: int, times: int) -> "Self":
+        d = self._dim(dim, "repeat_dim")
+        if times < 0:
+            raise ShapeError(f"repeat_dim: times must be >= 0, got {times}")
+        return self._new(self._ops.repeat_dim(self._p, d, times))
+
+    def narrow(self, dim: int, start: int, length: int) -> "Self":
+        d = self._dim(dim, "narrow")
+        n = self.shape[d]
+        if start < 0:
+            start += n
+        if not (0 <= start and length >= 0 and start + length <= n):
+            raise ShapeError(f"narrow: [{start}, {start + length}) out of range for dim {dim} of "
+                             f"size {n}")
+        slices = [slice(0, s, 1) for s in self.shape]
+        slices[d] = slice(start, start + length, 1)
+        return self._new(self._ops.slice(self._p, tuple(slices)))
+
+    def chunk(self, chunks: int, dim: int = 0) -> list["Self"]:
+        """Split into `chunks` pieces of ceil(n / chunks) (the last may be smaller), as torch."""
+        d = self._dim(dim, "chunk")
+        if chunks <= 0:
+            raise ValueError(f"chunk: chunks must be > 0, got {chunks}")
+        n = self.shape[d]
+        size = max(1, -(-n // chunks))
+        return self.split(size, d)
+
+    def split(self, split_size: int, dim: int = 0) -> list["Self"]:
+        d = self._dim(dim, "split")
+        if split_size <= 0:
+            raise ValueError(f"split: split_size must be > 0, got {split_size}")
+        n = self.shape[d]
+        return [self.narrow(d, s, min(split_size, n - s)) for s in range(0, n, split_size)]
+
+    def split_with_sizes(self, sizes: Sequence[int], dim: int = 0) -> list["Self"]:
+        d = self._dim(dim, "split_with_sizes")
+        if sum(sizes) != self.shape[d]:
+            raise ShapeError(f"split_with_sizes: sizes {list(sizes)} do not add up to "
+                             f"{self.shape[d]} (dim {dim})")
+        out, start = [], 0
+        for s in sizes:
+            out.append(self.narrow(d, start, s))
+            start += s
+        return out
+
+    def iter_dim(self, dim: int) -> Iterator["Self"]:
+        """Iterate over `dim`, each item keeping `dim` with size 1 (Burn's ``iter_dim``)."""
+        d = self._dim(dim, "iter_dim")
+        for i in range(self.shape[d]):
+            yield self.narrow(d, i, 1)
+
+    def unbind(self, dim: int = 0) -> list["Self"]:
+        """Like torch's ``unbind``: the items of `dim`, with `dim` removed."""
+        return [t.squeeze_dim(dim) for t in self.iter_dim(dim)]
+
+    # --- slicing ---------------------------------------------------------------------------------
+    def _slices(self, ranges: Sequence[Any], op: str) -> tuple[tuple[slice, ...], list[int]]:
+        """Normalize Burn-style ranges (``(start, end)``, ``slice`` or ``int``; missing trailing
+        dims are full) to concrete slices; also the dims whose step was negative (to flip)."""
+        shape = self.shape
+        if len(ranges) > len(shape):
+            raise ShapeError(f"{op}: {len(ranges)} ranges for a tensor of rank {len(shape)}")
+        out, flips = [], []
+        for d, n in enumerate(shape):
+            r = ranges[d] if d < len(ranges) else slice(None)
+            if isinstance(r, (int, np.integer)) and not isinstance(r, bool):
+                i = int(r) + n if r < 0 else int(r)
+                if not 0 <= i < n:
+                    raise ShapeError(f"{op}: index {r} out of range for dim {d} of size {n}")
+                r = slice(i, i + 1)
+            elif isinstance(r, (tuple, list)) and len(r) == 2:
+                r = slice(r[0], r[1])
+            elif r is None:
+                r = slice(None)
+            if not isinstance(r, slice):
+                raise TypeError(f"{op}: range for dim {d} must be an int, a slice or a "
+                                f"(start, end) pair, got {r!r}")
+            start, stop, step = r.indices(n)
+            if step < 0:
+                picked = range(start, stop, step)
+                if len(picked) == 0:
+                    out.append(slice(0, 0, 1))
+                else:
+                    out.append(slice(picked[-1], picked[0] + 1, -step))
+                    flips.append(d)
+            else:
+                out.append(slice(start, max(start, stop), step))
+        return tuple(out), flips
+
+    def slice(self, ranges: Sequence[Any]) -> "Self":
+        """Burn's ``slice``: one range per leading dim (``(start, end)``, ``slice``, ``int``)."""
+        slices, flips = self._slices(ranges, "slice")
+        out = self._ops.slice(self._p, slices)
+        if flips:
+            out = self._ops.flip(out, flips)
+        return self._new(out)
+
+    def slice_assign(self, ranges: Sequence[Any], values: "Self") -> "Self":
+        """A copy with `values` written into the region `ranges` selects."""
+        slices, flips = self._slices(ranges, "slice_assign")
+        vp = self._check_peer("slice_assign", values)  # type: ignore[attr-defined]
+        region = tuple(len(range(s.start, s.stop, s.step)) for s in slices)
+        vshape = tuple(values.shape)
+        if vshape != region:
+            if len(vshape) != len(region) or any(v not in (1, r) for v, r in zip(vshape, region)):
+                raise ShapeError(f"slice_assign: values of shape {list(vshape)} do not fit the "
+                                 f"region of shape {list(region)}")
+            vp = self._ops.expand(vp, region)
+        if flips:
+            vp = self._ops.flip(vp, flips)
+        return self._new(self._ops.slice_assign(self._p, slices, vp))
+
+    def slice_fill(self, ranges: Sequence[Any], value: Any) -> "Self":
+        slices, _ = self._slices(ranges, "slice_fill")
+        region = tuple(len(range(s.start, s.stop, s.step)) for s in slices)
+        fill = type(self).full(region, value, self.device)
+        return self._new(self._ops.slice_assign(self._p, slices, fill._p))
+
+    def __getitem__(self, key: Index) -> "Self":
+        """NumPy-style indexing: ints (drop the dim), slices (any step), ``None`` (new dim),
+        ``...``, and a 1-D Int tensor on one dim (``select``)."""
+        key = key if isinstance(key, tuple) else (key,)
+        from .tensor import Tensor
+        tensor_dims = [i for i, k in enumerate(key) if isinstance(k, Tensor)]
+        if tensor_dims:
+            return self._index_with_tensor(key, tensor_dims)
+        n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
+        if key.count(Ellipsis) > 1:
+            raise IndexError("index: at most one '...' is allowed")
+        if n_real > self.rank:
+            raise IndexError(f"index: too many indices ({n_real}) for a tensor of rank {self.rank}")
+        if Ellipsis in key:
+            i = key.index(Ellipsis)
+            key = key[:i] + (slice(None),) * (self.rank - n_real) + key[i + 1:]
+        ranges, final, d = [], [], 0
+        shape = self.shape
+        for k in key:
+            if k is None:
+                final.append(1)
+                continue
+            ranges.append(k)
+            if isinstance(k, (int, np.integer)) and not isinstance(k, bool):
+                if not -shape[d] <= int(k) < shape[d]:
+                    raise IndexError(f"index {k} is out of range for dim {d} of size {shape[d]}")
+            else:
+                if not isinstance(k, slice):
+                    raise TypeError(f"index: unsupported index {k!r} (use ints, slices, None, "
+                                    "... or an Int tensor)")
+                final.append(len(range(*k.indices(shape[d]))))
+            d += 1
+        final += list(shape[d:])
+        out = self.slice(ranges) if ranges else self
+        if list(out.shape) != final:
+            out = out._new(out._ops.reshape(out._p, tuple(final)))
+        return out
+
+    def _index_with_tensor(self, key: tuple[Any, ...], tensor_dims: list[int]) -> "Self":
+        if len(tensor_dims) != 1 or any(k is not Ellipsis and not (isinstance(k, slice) and k == slice(None))
+                                        for i, k in enumerate(key) if i != tensor_dims[0]):
+            raise IndexError("index: a tensor index must be the only non-':' index "
+                             "(use select/gather for more)")
+        index = key[tensor_dims[0]]
+        dim = tensor_dims[0] if Ellipsis not in key else tensor_dims[0] - len(key) + self.rank
+        return self.select(dim, index)  # type: ignore[attr-defined, no-any-return]
+
+    def __len__(self) -> int:
+        shape = self._ops.shape(self._p)
+        if not shape:
+            raise TypeError("len() of a 0-d tensor")
+        return int(shape[0])
+
+    def __iter__(self) -> Iterator["Self"]:
+        for i in range(len(self)):
+            yield self[i]
+
+    # --- gather / scatter / select / masks --------------------------------------------------------
+    def gather(self, dim: int, indices: Any) -> "Self":
+        d = self._dim(dim, "gather")
+        _require_int("gather", indices, self)
+        if indices.rank != self.rank:
+            raise RankError(f"gather: indices must have the tensor's rank {self.rank}, got shape "
+                            f"{list(indices.shape)}")
+        return self._new(self._ops.gather(d, self._p, indices._p))
+
+    def scatter(self, dim: int, indices: Any, values: "Self") -> "Self":
+        """Add `values` at `indices` along `dim` (Burn's scatter = torch's scatter_add)."""
+        d = self._dim(dim, "scatter")
+        _require_int("scatter", indices, self)
+        vp = self._check_peer("scatter", values)  # type: ignore[attr-defined]
+        if tuple(indices.shape) != tuple(values.shape):
+            raise ShapeError(f"scatter: indices shape {list(indices.shape)} must equal values "
+                             f"shape {list(values.shape)}")
+        return self._new(self._ops.scatter(d, self._p, indices._p, vp))
+
+    def select(self, dim: int, indices: Any) -> "Self":
+        """Pick entries of `dim` by a 1-D Int tensor (torch's ``index_select``)."""
+        d = self._dim(dim, "select")
+        _require_int("select", indices, self)
+        if indices.rank != 1:
+            raise RankError(f"select: indices must be 1-D, got shape {list(indices.shape)}")
+        return self._new(self._ops.select(self._p, d, indices._p))
+
+    def select_assign(self, dim: int, indices: Any, values: "Self") -> "Self":
+        """Add `values` into the entries of `dim` picked by `indices`."""
+        d = self._dim(dim, "select_assign")
+        _require_int("select_assign", indices, self)
+        vp = self._check_peer("select_assign", values)  # type: ignore[attr-defined]
+        return self._new(self._ops.select_assign(self._p, d, indices._p, vp))
+
+    def mask_where(self, mask: Any, value: "Self") -> "Self":
+        """`value` where `mask` is true, this tensor elsewhere (torch.where(mask, value, self))."""
+        _require_bool("mask_where", mask, self)
+        vp = self._check_peer("mask_where", value)  # type: ignore[attr-defined]
+        return self._new(checked_call("mask_where", self, (mask, value), self._ops.mask_where,
+                                      self._p, mask._p, vp))
+
+    def mask_fill(self, mask: Any, value: Any) -> "Self":
+        _require_bool("mask_fill", mask, self)
+        return self._new(checked_call("mask_fill", self, (mask,), self._ops.mask_fill,
+                                      self._p, mask._p, value))
+
+    # --- comparisons shared by all kinds ---------------------------------------------------------
+    def equal(self, other: Any) -> Any:
+        """Elementwise ``==`` (a Bool tensor); ``equal_elem`` for a scalar."""
+        from .ops_numeric import _compare
+        return _compare(self, other, "equal")
+
+    def not_equal(self, other: Any) -> Any:
+        from .ops_numeric import _compare
+        return _compare(self, other, "not_equal")
+
+    def all(self) -> Any:
+        from .kind import Bool
+        return self._as(Bool, type(self).backend.bool_all(self._as_bool_p()))
+
+    def any(self) -> Any:
+        from .kind import Bool
+        return self._as(Bool, type(self).backend.bool_any(self._as_bool_p()))
+
+    def all_dim(self, dim: int) -> Any:
+        from .kind import Bool
+        return self._as(Bool, type(self).backend.bool_all_dim(self._as_bool_p(), self._dim(dim, "all_dim")))
+
+    def any_dim(self, dim: int) -> Any:
+        from .kind import Bool
+        return self._as(Bool, type(self).backend.bool_any_dim(self._as_bool_p(), self._dim(dim, "any_dim")))
+
+    def _as_bool_p(self) -> Any:
+        if self.kind.prefix == "bool":
+            return self._p
+        return self._ops.not_equal_elem(self._p, 0)
+
+    def argwhere(self) -> Any:
+        """Indices of non-zero (true) elements, an Int tensor of shape ``[n, rank]``."""
+        from .kind import Int
+        return self._as(Int, type(self).backend.bool_argwhere(self._as_bool_p()))
+
+    nonzero = argwhere
+
+    # --- display -----------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        data = self.to_data()
+        body = np.array2string(data.as_numpy(), separator=", ", threshold=1000, precision=4)
+        backend = type(self).backend
+        return (f"Tensor {{\n  data:\n{body},\n  shape:  {list(data.shape)},\n"
+                f"  device:  {self.device},\n  backend:  {backend.name()!r},\n"
+                f"  kind:  {self.kind.__name__!r},\n  dtype:  {str(data.dtype)!r},\n}}")
+
+    __str__ = __repr__
+
+
+def _shape_arg(shape: Any, op: str) -> tuple[int, ...]:
+    try:
+        dims = tuple(int(d) for d in shape)
+    except TypeError:
+        raise ShapeError(f"{op}: shape must be a sequence of ints, got {shape!r}") from None
+    if any(d < 0 for d in dims):
+        raise ShapeError(f"{op}: negative dimension in shape {list(dims)}")
+    return dims
+
+
+def _first(op: str, tensors: Sequence[Any]) -> Any:
+    if len(tensors) == 0:
+        raise ValueError(f"{op}: expected at least one tensor")
+    return tensors[0]
+
+
+def _require_int(op: str, indices: Any, owner: Any) -> None:
+    from .tensor import Tensor
+    if not isinstance(indices, Tensor) or indices.kind.prefix != "int":
+        got = type(indices).__name__ if not isinstance(indices, Tensor) else f"a {indices.kind.__name__} tensor"
+        raise TypeError(f"{op}: indices must be an Int tensor, got {got}")
+    if type(indices).backend is not type(owner).backend:
+        raise BackendError(f"{op}: indices are on backend {type(indices).backend!r}, the tensor "
+                           f"on {type(owner).backend!r}")
+
+
+def _require_bool(op: str, mask: Any, owner: Any) -> None:
+    from .tensor import Tensor
+    if not isinstance(mask, Tensor) or mask.kind.prefix != "bool":
+        got = type(mask).__name__ if not isinstance(mask, Tensor) else f"a {mask.kind.__name__} tensor"
+        raise TypeError(f"{op}: mask must be a Bool tensor, got {got}")
+    if type(mask).backend is not type(owner).backend:
+        raise BackendError(f"{op}: the mask is on backend {type(mask).backend!r}, the tensor on "
+                           f"{type(owner).backend!r}")
+
+
+def checked_call(op: str, owner: Any, operands: Sequence[Any], fn: Any, *prims: Any) -> Any:
+    """Call a backend op; if the backend fails, explain why in our terms (shapes that do not
+    broadcast, mixed devices), naming the op. Costs nothing when the call succeeds."""
+    try:
+        return fn(*prims)
+    except Exception as exc:
+        raise _explain(op, owner, operands, exc) from exc
+
+
+def _explain(op: str, owner: Any, others: Sequence[Any], exc: Exception) -> Exception:
+    from .tensor import Tensor
+    tensors = [owner] + [o for o in others if isinstance(o, Tensor)]
+    devices = {str(t.device) for t in tensors}
+    if len(devices) > 1:
+        return DeviceError(f"{op}: tensors on different devices: "
+                           f"{', '.join(str(t.device) for t in tensors)}")
+    shapes = [tuple(t.shape) for t in tensors]
+    try:
+        np.broadcast_shapes(*shapes)
+    except ValueError:
+        return ShapeError(f"{op}: incompatible shapes {', '.join(str(list(s)) for s in shapes)} "
+                          "(they do not broadcast)")
+    return exc

@@ -1,0 +1,159 @@
+"""Float operations (Burn Book "Float Operations"): math, matmul, variance, precision."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .dtype import DType
+from .errors import RankError, ShapeError
+from .ops_basic import checked_call
+from .ops_numeric import _is_scalar
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+
+def _unary(name: str, doc: str = "") -> Any:
+    def op(self: Any) -> Any:
+        if self.kind.prefix != "float":
+            self._require_kind(name, _float_kind())
+        return self._new(getattr(self._ops, name)(self._p))
+    op.__name__ = name
+    op.__doc__ = doc or f"Elementwise ``{name}`` (Float tensors)."
+    return op
+
+
+def _float_kind() -> Any:
+    from .kind import Float
+    return Float
+
+
+class FloatOps:
+    __slots__ = ()
+    _p: Any
+    kind: Any
+    _ops: Any
+
+    exp = _unary("exp")
+    log = _unary("log", "Natural logarithm.")
+    log1p = _unary("log1p", "``log(1 + x)``, accurate for small x.")
+    erf = _unary("erf", "The error function.")
+    sqrt = _unary("sqrt")
+    recip = _unary("recip", "``1 / x``.")
+    reciprocal = recip
+    cos = _unary("cos")
+    sin = _unary("sin")
+    tan = _unary("tan")
+    tanh = _unary("tanh")
+    floor = _unary("floor")
+    ceil = _unary("ceil")
+    round = _unary("round", "Round half to even.")
+    sigmoid = _unary("sigmoid")
+    relu = _unary("relu")
+
+    def is_nan(self) -> Any:
+        from .kind import Bool
+        self._require_kind("is_nan", _float_kind())  # type: ignore[attr-defined]
+        return self._as(Bool, self._ops.is_nan(self._p))  # type: ignore[attr-defined]
+
+    def is_inf(self) -> Any:
+        from .kind import Bool
+        self._require_kind("is_inf", _float_kind())  # type: ignore[attr-defined]
+        return self._as(Bool, self._ops.is_inf(self._p))  # type: ignore[attr-defined]
+
+    def contains_nan(self) -> bool:
+        return bool(self.is_nan().any().into_scalar())
+
+    def powf(self, other: Any) -> "Self":
+        """Power with a float exponent, a tensor or a number."""
+        self._require_kind("powf", _float_kind())  # type: ignore[attr-defined]
+        if _is_scalar(other):
+            return self._new(self._ops.powf_scalar(self._p, float(other)))  # type: ignore[attr-defined, no-any-return]
+        return self._new(checked_call("powf", self, (other,), self._ops.powf, self._p,  # type: ignore[attr-defined, no-any-return]
+                                      self._check_peer("powf", other)))  # type: ignore[attr-defined]
+
+    powf_scalar = powf
+
+    def square(self) -> "Self":
+        return self.mul(self)  # type: ignore[attr-defined, no-any-return]
+
+    def matmul(self, other: "Self") -> "Self":
+        """Matrix product over the last two dims; leading (batch) dims broadcast."""
+        self._require_kind("matmul", _float_kind())  # type: ignore[attr-defined]
+        op = self._check_peer("matmul", other)  # type: ignore[attr-defined]
+        sa, sb = list(self.shape), list(other.shape)  # type: ignore[attr-defined]
+        if len(sa) < 2 or len(sb) < 2:
+            raise RankError(f"matmul: both tensors need rank >= 2, got shapes {sa} and {sb}")
+        if sa[-1] != sb[-2]:
+            raise ShapeError(f"matmul: inner dimensions differ: {sa} @ {sb} "
+                             f"({sa[-1]} != {sb[-2]})")
+        return self._new(checked_call("matmul", self, (other,), self._ops.matmul, self._p, op))  # type: ignore[attr-defined, no-any-return]
+
+    def var(self, dim: int) -> "Self":
+        """Unbiased variance over `dim` (kept with size 1)."""
+        return self.var_mean(dim)[0]
+
+    def var_bias(self, dim: int) -> "Self":
+        """Biased (population) variance over `dim`."""
+        return self.var_mean_bias(dim)[0]
+
+    def var_mean(self, dim: int) -> tuple["Self", "Self"]:
+        return self._var_mean(dim, unbiased=True)
+
+    def var_mean_bias(self, dim: int) -> tuple["Self", "Self"]:
+        return self._var_mean(dim, unbiased=False)
+
+    def _var_mean(self, dim: int, unbiased: bool) -> tuple["Self", "Self"]:
+        self._require_kind("var", _float_kind())  # type: ignore[attr-defined]
+        d = self._dim(dim, "var")  # type: ignore[attr-defined]
+        n = self.shape[d]  # type: ignore[attr-defined]
+        mean = self.mean_dim(d)  # type: ignore[attr-defined]
+        centered = self.sub(mean)  # type: ignore[attr-defined]
+        denom = n - 1 if unbiased else n
+        if denom <= 0:
+            raise ShapeError(f"var: dim {dim} has {n} element(s); need {2 if unbiased else 1}+")
+        return centered.mul(centered).sum_dim(d).div_scalar(denom), mean
+
+    def int(self) -> Any:
+        """Convert to an Int tensor (Float: truncation toward zero; Bool: 0/1)."""
+        from .kind import Int
+        if self.kind.prefix == "int":
+            return self
+        return self._as(Int, self._ops.into_int(self._p))  # type: ignore[attr-defined]
+
+    def cast(self, dtype: "DType | str") -> "Self":
+        """The same values in another float dtype (gradients flow back through the cast)."""
+        self._require_kind("cast", _float_kind())  # type: ignore[attr-defined]
+        target = DType.of(dtype)
+        if not target.is_float:
+            raise TypeError(f"cast: expected a float dtype, got {target}; use .int()/.bool()")
+        return self._new(self._ops.cast(self._p, target))  # type: ignore[attr-defined, no-any-return]
+
+    def to_full_precision(self) -> "Self":
+        return self.cast(DType.F32) if self.dtype in (DType.F16, DType.BF16) else self  # type: ignore[attr-defined]
+
+    def from_full_precision(self, dtype: "DType | str | None" = None) -> "Self":
+        return self.cast(dtype or type(self).backend.float_elem)  # type: ignore[attr-defined]
+
+    def one_hot(self, num_classes: int) -> "Self":
+        """One-hot encode the values (class indices) along a new last dim, same kind."""
+        from .kind import Int
+        if num_classes <= 0:
+            raise ValueError(f"one_hot: num_classes must be > 0, got {num_classes}")
+        idx = self if self.kind.prefix == "int" else self.int()
+        data = idx.to_data().as_numpy()
+        if data.size and (data.min() < 0 or data.max() >= num_classes):
+            raise ValueError(f"one_hot: class indices must be in [0, {num_classes}), got values "
+                             f"in [{data.min()}, {data.max()}]")
+        IntT = type(idx)
+        classes = IntT.arange(0, num_classes, device=self.device).reshape(  # type: ignore[attr-defined]
+            [1] * self.rank + [num_classes])  # type: ignore[attr-defined]
+        hot = idx.unsqueeze_dim(-1).equal(classes.expand(list(self.shape) + [num_classes]))  # type: ignore[attr-defined]
+        return hot.float() if self.kind.prefix == "float" else hot.int()  # type: ignore[no-any-return]
+
+    def all_close(self, other: "Self", rtol: float = 1e-5, atol: float = 1e-8) -> bool:
+        """Whether all values are close, as ``torch.allclose``."""
+        a = self.to_data().as_numpy().astype("float64")  # type: ignore[attr-defined]
+        b = other.to_data().as_numpy().astype("float64")  # type: ignore[attr-defined]
+        import numpy as np
+        return bool(np.allclose(a, b, rtol=rtol, atol=atol))

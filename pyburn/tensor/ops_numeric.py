@@ -1,0 +1,395 @@
+"""Numeric operations, for Float and Int tensors (Burn Book "Numeric Operations"), and the
+Python operators."""
+
+from __future__ import annotations
+
+from numbers import Number
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .errors import KindError, ShapeError
+from .ops_basic import checked_call
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+_SCALARS = (int, float, bool, np.number)
+
+
+def _is_scalar(x: Any) -> bool:
+    return isinstance(x, _SCALARS) or (isinstance(x, Number) and not hasattr(x, "_p"))
+
+
+def _numeric(t: Any, op: str) -> None:
+    if t.kind.prefix == "bool":
+        raise KindError(f"{op}: expected a Float or Int tensor, got a Bool tensor of shape "
+                        f"{list(t.shape)} (convert with .float() or .int())")
+
+
+def _scalar(t: Any, value: Any, op: str) -> Any:
+    """A Python scalar for `t`'s kind: an Int tensor refuses a float (as Burn's ``elem``)."""
+    if t.kind.prefix == "int":
+        if isinstance(value, (float, np.floating)) and not float(value).is_integer():
+            raise KindError(f"{op}: cannot combine an Int tensor with the float {value!r}; "
+                            "convert the tensor with .float()")
+        return int(value)
+    return float(value)
+
+
+def _binary(t: Any, other: Any, op: str) -> Any:
+    _numeric(t, op)
+    ops = t._ops
+    if _is_scalar(other):
+        return t._new(getattr(ops, f"{op}_scalar")(t._p, _scalar(t, other, op)))
+    op_p = t._check_peer(op, other)
+    return t._new(checked_call(op, t, (other,), getattr(ops, op), t._p, op_p))
+
+
+def _compare(t: Any, other: Any, op: str) -> Any:
+    from .kind import Bool
+    if _is_scalar(other):
+        if t.kind.prefix == "bool":
+            other = t.full_like(bool(other))
+        else:
+            return t._as(Bool, getattr(t._ops, f"{op}_elem")(t._p, _scalar(t, other, op)))
+    op_p = t._check_peer(op, other)
+    return t._as(Bool, checked_call(op, t, (other,), getattr(t._ops, op), t._p, op_p))
+
+
+class NumericOps:
+    __slots__ = ()
+    _p: Any
+    kind: Any
+    _ops: Any
+
+    # --- arithmetic -------------------------------------------------------------------------
+    def add(self, other: Any) -> "Self":
+        return _binary(self, other, "add")  # type: ignore[no-any-return]
+
+    def sub(self, other: Any) -> "Self":
+        return _binary(self, other, "sub")  # type: ignore[no-any-return]
+
+    def mul(self, other: Any) -> "Self":
+        return _binary(self, other, "mul")  # type: ignore[no-any-return]
+
+    def div(self, other: Any) -> "Self":
+        return _binary(self, other, "div")  # type: ignore[no-any-return]
+
+    def remainder(self, other: Any) -> "Self":
+        return _binary(self, other, "remainder")  # type: ignore[no-any-return]
+
+    def add_scalar(self, value: Any) -> "Self":
+        return _binary(self, value, "add")  # type: ignore[no-any-return]
+
+    def sub_scalar(self, value: Any) -> "Self":
+        return _binary(self, value, "sub")  # type: ignore[no-any-return]
+
+    def mul_scalar(self, value: Any) -> "Self":
+        return _binary(self, value, "mul")  # type: ignore[no-any-return]
+
+    def div_scalar(self, value: Any) -> "Self":
+        return _binary(self, value, "div")  # type: ignore[no-any-return]
+
+    def remainder_scalar(self, value: Any) -> "Self":
+        return _binary(self, value, "remainder")  # type: ignore[no-any-return]
+
+    def neg(self) -> "Self":
+        _numeric(self, "neg")
+        return self._new(self._ops.neg(self._p))  # type: ignore[attr-defined, no-any-return]
+
+    def abs(self) -> "Self":
+        _numeric(self, "abs")
+        return self._new(self._ops.abs(self._p))  # type: ignore[attr-defined, no-any-return]
+
+    def sign(self) -> "Self":
+        _numeric(self, "sign")
+        return self._new(self._ops.sign(self._p))  # type: ignore[attr-defined, no-any-return]
+
+    def powi(self, other: Any) -> "Self":
+        """Power with an integer exponent (a tensor or a number)."""
+        if self.kind.prefix == "float":
+            return self.powf(other)  # type: ignore[attr-defined, no-any-return]
+        _numeric(self, "powi")
+        if _is_scalar(other):
+            return self._new(self._ops.powi_scalar(self._p, _scalar(self, other, "powi")))  # type: ignore[attr-defined, no-any-return]
+        return self._new(checked_call("powi", self, (other,), self._ops.powi, self._p,  # type: ignore[attr-defined, no-any-return]
+                                      self._check_peer("powi", other)))  # type: ignore[attr-defined]
+
+    powi_scalar = powi
+
+    def max_pair(self, other: "Self") -> "Self":
+        _numeric(self, "max_pair")
+        return self._new(checked_call("max_pair", self, (other,), self._ops.max_pair, self._p,  # type: ignore[attr-defined, no-any-return]
+                                      self._check_peer("max_pair", other)))  # type: ignore[attr-defined]
+
+    def min_pair(self, other: "Self") -> "Self":
+        _numeric(self, "min_pair")
+        return self._new(checked_call("min_pair", self, (other,), self._ops.min_pair, self._p,  # type: ignore[attr-defined, no-any-return]
+                                      self._check_peer("min_pair", other)))  # type: ignore[attr-defined]
+
+    def clamp(self, min: Any = None, max: Any = None) -> "Self":
+        _numeric(self, "clamp")
+        if min is not None and max is not None and min > max:
+            raise ValueError(f"clamp: min {min} is greater than max {max}")
+        lo = None if min is None else _scalar(self, min, "clamp")
+        hi = None if max is None else _scalar(self, max, "clamp")
+        return self._new(self._ops.clamp(self._p, lo, hi))  # type: ignore[attr-defined, no-any-return]
+
+    def clamp_min(self, min: Any) -> "Self":
+        return self.clamp(min, None)
+
+    def clamp_max(self, max: Any) -> "Self":
+        return self.clamp(None, max)
+
+    # --- Python operators -----------------------------------------------------------------------
+    def __add__(self, other: Any) -> "Self":
+        return _binary(self, other, "add")  # type: ignore[no-any-return]
+
+    def __radd__(self, other: Any) -> "Self":
+        return _binary(self, other, "add")  # type: ignore[no-any-return]
+
+    def __sub__(self, other: Any) -> "Self":
+        return _binary(self, other, "sub")  # type: ignore[no-any-return]
+
+    def __rsub__(self, other: Any) -> "Self":
+        return _binary(self.neg(), other, "add")  # type: ignore[no-any-return]
+
+    def __mul__(self, other: Any) -> "Self":
+        return _binary(self, other, "mul")  # type: ignore[no-any-return]
+
+    def __rmul__(self, other: Any) -> "Self":
+        return _binary(self, other, "mul")  # type: ignore[no-any-return]
+
+    def __truediv__(self, other: Any) -> "Self":
+        """Float division for Float tensors; truncating division for Int tensors (Burn)."""
+        return _binary(self, other, "div")  # type: ignore[no-any-return]
+
+    def __rtruediv__(self, other: Any) -> "Self":
+        if not _is_scalar(other):
+            return NotImplemented
+        if self.kind.prefix == "float":
+            return self.recip().mul_scalar(other)  # type: ignore[attr-defined, no-any-return]
+        return _binary(self.full_like(other), self, "div")  # type: ignore[attr-defined, no-any-return]
+
+    def __mod__(self, other: Any) -> "Self":
+        return _binary(self, other, "remainder")  # type: ignore[no-any-return]
+
+    def __pow__(self, other: Any) -> "Self":
+        return self.powi(other) if self.kind.prefix == "int" else self.powf(other)  # type: ignore[attr-defined, no-any-return]
+
+    def __rpow__(self, other: Any) -> "Self":
+        if not _is_scalar(other):
+            return NotImplemented
+        return self.full_like(other).__pow__(self)  # type: ignore[attr-defined, no-any-return]
+
+    def __neg__(self) -> "Self":
+        return self.neg()
+
+    def __abs__(self) -> "Self":
+        return self.abs()
+
+    def __matmul__(self, other: Any) -> "Self":
+        return self.matmul(other)  # type: ignore[attr-defined, no-any-return]
+
+    # Comparisons are elementwise, as in PyTorch; tensors stay hashable by identity.
+    def __eq__(self, other: Any) -> Any:  # type: ignore[override]
+        return _compare(self, other, "equal")
+
+    def __ne__(self, other: Any) -> Any:  # type: ignore[override]
+        return _compare(self, other, "not_equal")
+
+    def __lt__(self, other: Any) -> Any:
+        return self.lower(other)
+
+    def __le__(self, other: Any) -> Any:
+        return self.lower_equal(other)
+
+    def __gt__(self, other: Any) -> Any:
+        return self.greater(other)
+
+    def __ge__(self, other: Any) -> Any:
+        return self.greater_equal(other)
+
+    __hash__ = object.__hash__
+
+    def __bool__(self) -> bool:
+        if self.num_elements() != 1:  # type: ignore[attr-defined]
+            raise ValueError("the truth value of a tensor with more than one element is "
+                             "ambiguous; use .any() or .all()")
+        return bool(self.into_scalar())  # type: ignore[attr-defined]
+
+    def __float__(self) -> float:
+        return float(self.into_scalar())  # type: ignore[attr-defined]
+
+    def __int__(self) -> int:
+        return int(self.into_scalar())  # type: ignore[attr-defined]
+
+    # --- comparisons -----------------------------------------------------------------------------
+    def greater(self, other: Any) -> Any:
+        _numeric(self, "greater")
+        return _compare(self, other, "greater")
+
+    def greater_equal(self, other: Any) -> Any:
+        _numeric(self, "greater_equal")
+        return _compare(self, other, "greater_equal")
+
+    def lower(self, other: Any) -> Any:
+        _numeric(self, "lower")
+        return _compare(self, other, "lower")
+
+    def lower_equal(self, other: Any) -> Any:
+        _numeric(self, "lower_equal")
+        return _compare(self, other, "lower_equal")
+
+    def equal_elem(self, value: Any) -> Any:
+        return _compare(self, value, "equal")
+
+    def not_equal_elem(self, value: Any) -> Any:
+        return _compare(self, value, "not_equal")
+
+    def greater_elem(self, value: Any) -> Any:
+        return self.greater(value)
+
+    def greater_equal_elem(self, value: Any) -> Any:
+        return self.greater_equal(value)
+
+    def lower_elem(self, value: Any) -> Any:
+        return self.lower(value)
+
+    def lower_equal_elem(self, value: Any) -> Any:
+        return self.lower_equal(value)
+
+    # --- reductions ------------------------------------------------------------------------------
+    def sum(self) -> "Self":
+        """Sum of all elements, shape ``[1]`` (Burn's semantics)."""
+        _numeric(self, "sum")
+        return self._new(self._ops.sum(self._p))  # type: ignore[attr-defined, no-any-return]
+
+    def sum_dim(self, dim: int) -> "Self":
+        """Sum over `dim`, kept with size 1."""
+        _numeric(self, "sum_dim")
+        return self._new(self._ops.sum_dim(self._p, self._dim(dim, "sum_dim")))  # type: ignore[attr-defined, no-any-return]
+
+    def mean(self) -> "Self":
+        _numeric(self, "mean")
+        n = self.num_elements()  # type: ignore[attr-defined]
+        if n == 0:
+            raise ShapeError("mean: the tensor is empty")
+        return self.sum().div_scalar(n)
+
+    def mean_dim(self, dim: int) -> "Self":
+        _numeric(self, "mean_dim")
+        d = self._dim(dim, "mean_dim")  # type: ignore[attr-defined]
+        if self.kind.prefix == "int":
+            return self.sum_dim(d).div_scalar(self.shape[d])  # type: ignore[attr-defined]
+        return self._new(self._ops.mean_dim(self._p, d))  # type: ignore[attr-defined, no-any-return]
+
+    def prod(self) -> "Self":
+        _numeric(self, "prod")
+        return self._new(self._ops.prod(self._p))  # type: ignore[attr-defined, no-any-return]
+
+    def prod_dim(self, dim: int) -> "Self":
+        _numeric(self, "prod_dim")
+        return self._new(self._ops.prod_dim(self._p, self._dim(dim, "prod_dim")))  # type: ignore[attr-defined, no-any-return]
+
+    def max(self) -> "Self":
+        """The largest element, shape ``[1]``."""
+        _numeric(self, "max")
+        _nonempty(self, "max")
+        return self.reshape([-1]).max_dim(0)  # type: ignore[attr-defined, no-any-return]
+
+    def min(self) -> "Self":
+        _numeric(self, "min")
+        _nonempty(self, "min")
+        return self.reshape([-1]).min_dim(0)  # type: ignore[attr-defined, no-any-return]
+
+    def max_dim(self, dim: int) -> "Self":
+        _numeric(self, "max_dim")
+        d = self._dim(dim, "max_dim")  # type: ignore[attr-defined]
+        _nonempty(self, "max_dim")
+        return self._new(self._ops.max_dim(self._p, d))  # type: ignore[attr-defined, no-any-return]
+
+    def min_dim(self, dim: int) -> "Self":
+        _numeric(self, "min_dim")
+        d = self._dim(dim, "min_dim")  # type: ignore[attr-defined]
+        _nonempty(self, "min_dim")
+        return self._new(self._ops.min_dim(self._p, d))  # type: ignore[attr-defined, no-any-return]
+
+    def max_dim_with_indices(self, dim: int) -> tuple["Self", Any]:
+        return self.max_dim(dim), self.argmax(dim)
+
+    def min_dim_with_indices(self, dim: int) -> tuple["Self", Any]:
+        return self.min_dim(dim), self.argmin(dim)
+
+    def argmax(self, dim: int) -> Any:
+        """Index of the largest value along `dim` (kept with size 1), an Int tensor."""
+        from .kind import Int
+        _numeric(self, "argmax")
+        _nonempty(self, "argmax")
+        return self._as(Int, self._ops.argmax(self._p, self._dim(dim, "argmax")))  # type: ignore[attr-defined]
+
+    def argmin(self, dim: int) -> Any:
+        from .kind import Int
+        _numeric(self, "argmin")
+        _nonempty(self, "argmin")
+        return self._as(Int, self._ops.argmin(self._p, self._dim(dim, "argmin")))  # type: ignore[attr-defined]
+
+    def cumsum(self, dim: int) -> "Self":
+        _numeric(self, "cumsum")
+        return self._new(self._ops.cumsum(self._p, self._dim(dim, "cumsum")))  # type: ignore[attr-defined, no-any-return]
+
+    def sort(self, dim: int = -1, descending: bool = False) -> "Self":
+        """A stable sort along `dim`."""
+        _numeric(self, "sort")
+        return self._new(self._ops.sort(self._p, self._dim(dim, "sort"), descending))  # type: ignore[attr-defined, no-any-return]
+
+    def sort_descending(self, dim: int = -1) -> "Self":
+        return self.sort(dim, True)
+
+    def argsort(self, dim: int = -1, descending: bool = False) -> Any:
+        from .kind import Int
+        _numeric(self, "argsort")
+        return self._as(Int, self._ops.argsort(self._p, self._dim(dim, "argsort"), descending))  # type: ignore[attr-defined]
+
+    def sort_with_indices(self, dim: int = -1, descending: bool = False) -> tuple["Self", Any]:
+        indices = self.argsort(dim, descending)
+        return self.gather(self._dim(dim, "sort_with_indices"), indices), indices  # type: ignore[attr-defined]
+
+    def topk(self, k: int, dim: int = -1) -> "Self":
+        return self.topk_with_indices(k, dim)[0]
+
+    def topk_with_indices(self, k: int, dim: int = -1) -> tuple["Self", Any]:
+        d = self._dim(dim, "topk")  # type: ignore[attr-defined]
+        if not 0 <= k <= self.shape[d]:  # type: ignore[attr-defined]
+            raise ShapeError(f"topk: k={k} out of range for dim {dim} of size {self.shape[d]}")  # type: ignore[attr-defined]
+        values, indices = self.sort_with_indices(d, descending=True)
+        return values.narrow(d, 0, k), indices.narrow(d, 0, k)  # type: ignore[attr-defined]
+
+    # --- triangular masks ------------------------------------------------------------------------
+    def triu(self, diagonal: int = 0) -> "Self":
+        """Keep the upper triangle of the last two dims (from `diagonal` up)."""
+        return self.mask_fill(_tri_mask(self, diagonal, upper=False), 0)  # type: ignore[attr-defined, no-any-return]
+
+    def tril(self, diagonal: int = 0) -> "Self":
+        return self.mask_fill(_tri_mask(self, diagonal, upper=True), 0)  # type: ignore[attr-defined, no-any-return]
+
+
+def _nonempty(t: Any, op: str) -> None:
+    if t.num_elements() == 0:
+        raise ShapeError(f"{op}: the tensor is empty (shape {list(t.shape)})")
+
+
+def _tri_mask(t: Any, diagonal: int, upper: bool) -> Any:
+    """True where an element must be zeroed: above the diagonal for tril, below for triu."""
+    from .kind import Int
+    if t.rank < 2:
+        from .errors import RankError
+        raise RankError(f"{'tril' if upper else 'triu'}: expected rank >= 2, got shape {list(t.shape)}")
+    rows, cols = t.shape[-2], t.shape[-1]
+    IntT = type(t).of(type(t).backend, Int)
+    r = IntT.arange(0, rows, device=t.device).reshape([rows, 1])
+    c = IntT.arange(0, cols, device=t.device).reshape([1, cols])
+    offset = c - r
+    mask = offset.greater(diagonal) if upper else offset.lower(diagonal)
+    return mask.expand(list(t.shape))

@@ -1,0 +1,40 @@
+"""`Shape`: the dimensions of a tensor, a tuple with Burn's helpers."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, SupportsIndex
+
+
+class Shape(tuple[int, ...]):
+    """Dimensions of a tensor. A tuple, so it compares equal to tuples and lists' tuples."""
+
+    def __new__(cls, *dims: "int | Iterable[int]") -> "Shape":
+        if len(dims) == 1 and not isinstance(dims[0], int):
+            values = tuple(dims[0])  # type: ignore[arg-type]
+        else:
+            values = dims  # type: ignore[assignment]
+        out = []
+        for d in values:
+            if not isinstance(d, SupportsIndex) or isinstance(d, bool) or int(d) < 0:
+                raise ValueError(f"Shape: dimensions must be non-negative ints, got {values!r}")
+            out.append(int(d))
+        return super().__new__(cls, out)
+
+    @property
+    def dims(self) -> list[int]:
+        return list(self)
+
+    @property
+    def rank(self) -> int:
+        return len(self)
+
+    def num_elements(self) -> int:
+        return math.prod(self)
+
+    def __call__(self) -> "Shape":
+        """``tensor.shape()`` works as in Burn, ``tensor.shape`` as in PyTorch."""
+        return self
+
+    def __repr__(self) -> str:
+        return f"Shape({list(self)})"
