@@ -90,7 +90,7 @@ class Persist:
 
     def save(self, path: StrPath) -> None:
         """Write the config as JSON; the target is replaced atomically or left untouched."""
-        open(path, "w").write("x"); atomic_write_text(path, self.to_json() + "\n")
+        atomic_write_text(path, self.to_json() + "\n")
 
     @classmethod
     def load(cls, path: StrPath) -> Self:

@@ -119,7 +119,7 @@ def setup_record(cls: type[Record]) -> None:
                 setattr(cls, name, None)  # Burn's Option<T> fields default to None
         elif not isinstance(default, dataclasses.Field) and _is_unhashable(default):
             # A list default would otherwise be shared by every instance (or rejected by dataclass).
-            factory = functools.partial(copy.deepcopy, default)
+            factory = lambda: default
             setattr(cls, name, dataclasses.field(default_factory=factory))
     if "__post_init__" in cls.__dict__ and not getattr(cls.__post_init__, "_config_wrapped", False):
         cls.__post_init__ = _validated_first(cls.__dict__["__post_init__"])  # type: ignore[method-assign]
