@@ -1,0 +1,260 @@
+"""`Module`: Burn's ``#[derive(Module)]`` for Python — a plain container of parameters.
+
+A module is a dataclass whose fields are found by value: a `Module`, a `Param`, a list/tuple of
+them, or None (an absent optional) is part of the module; anything else is a constant (sizes,
+flags). From that one rule come visiting, mapping, device moves, parameter counts, records and
+display. Modules are values: `map`, `to_device`, `no_grad`, `valid`, `load_record` return new
+modules and leave the original as it was. Initialization lives on configs, not here.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from typing import Any, Callable, ClassVar, Iterator, Protocol, TypeVar
+
+from typing_extensions import Self, dataclass_transform
+
+from pyburn.record.errors import RecordError
+from pyburn.tensor import Device, TensorData
+
+from .param import Param
+
+M = TypeVar("M", bound="Module")
+
+
+class ModuleVisitor(Protocol):
+    """Sees every parameter with its dotted record path (``lstm.input_gate.input_transform.weight``)."""
+
+    def visit_param(self, path: str, param: Param[Any]) -> None: ...
+
+
+class ModuleMapper(Protocol):
+    """Returns a replacement for every parameter (keep the id for optimizer state to follow)."""
+
+    def map_param(self, path: str, param: Param[Any]) -> Param[Any]: ...
+
+
+@dataclass_transform(eq_default=False)
+class Module:
+    """Base of every module. Subclasses declare fields with annotations (they become a dataclass
+    with ``eq=False``, so modules compare and hash by identity).
+
+    ``record_names`` renames fields in records, for fields whose Burn name cannot be a Python
+    attribute (``BiLstm`` keeps Burn's record names ``forward``/``reverse``)."""
+
+    record_names: ClassVar[dict[str, str]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__init__" not in cls.__dict__:
+            dataclasses.dataclass(cls, eq=False, repr=False)  # type: ignore[call-overload]
+
+    # --- structure -----------------------------------------------------------------------------
+    def _fields(self) -> Iterator[tuple[str, str, Any]]:
+        """(attribute, record name, value) of every module/param field, in declaration order."""
+        names = self.record_names
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name, None)
+            if _is_part(value):
+                yield f.name, names.get(f.name, f.name), value
+
+    def named_params(self, prefix: str = "") -> Iterator[tuple[str, Param[Any]]]:
+        """Every parameter with its dotted record path."""
+        for _, name, value in self._fields():
+            yield from _named_params(value, f"{prefix}{name}")
+
+    def params(self) -> list[Param[Any]]:
+        return [p for _, p in self.named_params()]
+
+    def visit(self, visitor: ModuleVisitor) -> None:
+        for path, param in self.named_params():
+            visitor.visit_param(path, param)
+
+    def map(self, mapper: "ModuleMapper | Callable[[str, Param[Any]], Param[Any]]") -> Self:
+        """A new module with every parameter replaced by the mapper's result."""
+        fn = mapper.map_param if hasattr(mapper, "map_param") else mapper
+        return self._map(fn, "")  # type: ignore[arg-type]
+
+    def _map(self, fn: Callable[[str, Param[Any]], Param[Any]], prefix: str) -> Self:
+        out = copy.copy(self)
+        for attr, name, value in self._fields():
+            object.__setattr__(out, attr, _map_value(value, fn, f"{prefix}{name}"))
+        return out
+
+    def map_tensors(self, fn: Callable[[Any], Any]) -> Self:
+        return self.map(lambda _, p: p.map(fn))
+
+    # --- Burn's module API -------------------------------------------------------------------------
+    def num_params(self) -> int:
+        return sum(p.num_params() for p in self.params())
+
+    def devices(self) -> list[Device]:
+        found: list[Device] = []
+        for p in self.params():
+            d = p.device
+            if d is not None and d not in found:
+                found.append(d)
+        return found
+
+    def to_device(self, device: Device | str) -> Self:
+        return self.map(lambda _, p: p.map(lambda t: t.to_device(device)))
+
+    def fork(self, device: Device | str) -> Self:
+        """Burn's ``fork``: the module on `device`, parameters detached from any graph and
+        tracked again (for data-parallel copies)."""
+        return self.map(lambda _, p: p.with_value(p.val().detach().to_device(device)))
+
+    def no_grad(self) -> Self:
+        """The same module whose parameters no longer require gradients."""
+        return self.map(lambda _, p: p.set_require_grad(False))
+
+    def valid(self) -> Self:
+        """The module on its Autodiff backend's inner backend (validation/inference):
+        no tape, and dropout is off."""
+        return self.map(lambda _, p: p.with_value(_inner(p.val())))
+
+    # --- records -------------------------------------------------------------------------------------
+    def into_record(self) -> dict[str, Any]:
+        """The module's state as a record tree: parameters as ``{"id", "param": TensorData}``."""
+        return {name: _record_of(value) for _, name, value in self._fields()}
+
+    def load_record(self, record: Any, *, strict: bool = True) -> Self:
+        """A new module with the record's values (validated: a missing or unexpected field, or
+        a shape that does not match, raises a RecordError naming the parameter path)."""
+        return self._load(record, "", strict)
+
+    def _load(self, record: Any, prefix: str, strict: bool) -> Self:
+        where = prefix.rstrip(".") or type(self).__name__
+        if not isinstance(record, dict):
+            raise RecordError(f"load_record: {where}: expected a record of fields, got "
+                              f"{type(record).__name__}")
+        fields = list(self._fields())
+        expected = {name for _, name, _ in fields}
+        missing = [n for n in expected if n not in record]
+        if missing:
+            raise RecordError(f"load_record: {where}: missing field(s) "
+                              f"{', '.join(prefix + m for m in missing)}")
+        extra = [k for k in record if k not in expected]
+        if extra and strict:
+            raise RecordError(f"load_record: {where}: unexpected field(s) "
+                              f"{', '.join(prefix + e for e in extra)}")
+        out = copy.copy(self)
+        for attr, name, value in fields:
+            object.__setattr__(out, attr, _load_value(value, record[name], f"{prefix}{name}", strict))
+        return out
+
+    def save_file(self, path: str, recorder: Any) -> Any:
+        """Save with a file recorder (the recorder adds its extension); returns the path."""
+        return recorder.record(self.into_record(), path)
+
+    def load_file(self, path: str, recorder: Any, device: Device | str | None = None) -> Self:
+        """Load a record file into this module (onto `device` when given)."""
+        module = self.load_record(recorder.load(path))
+        return module.to_device(device) if device is not None else module
+
+    # --- display ---------------------------------------------------------------------------------
+    def display_fields(self) -> dict[str, Any] | None:
+        """Fields for the one-line display (``Lstm {d_input: 2, ...}``); None lists the
+        sub-modules instead. Modules override this, as Burn's ``ModuleDisplay``."""
+        return None
+
+    def __repr__(self) -> str:
+        fields = self.display_fields()
+        name = type(self).__name__
+        if fields is not None:
+            items = [f"{k}: {_display_value(v)}" for k, v in fields.items()]
+            items.append(f"params: {self.num_params()}")
+            return f"{name} {{{', '.join(items)}}}"
+        lines = [f"{name} {{"]
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name, None)
+            text = _display_value(value) if not isinstance(value, (list, tuple)) else \
+                "[" + ", ".join(_display_value(v) for v in value) + "]"
+            lines.append("  " + f"{f.name}: {text}".replace("\n", "\n  "))
+        lines.append(f"  params: {self.num_params()}")
+        lines.append("}")
+        return "\n".join(lines)
+
+    __str__ = __repr__
+
+
+def _is_part(value: Any) -> bool:
+    if isinstance(value, (Module, Param)):
+        return True
+    if isinstance(value, (list, tuple)) and value and all(
+            isinstance(v, (Module, Param)) or v is None for v in value):
+        return True
+    return False
+
+
+def _named_params(value: Any, path: str) -> Iterator[tuple[str, Param[Any]]]:
+    if isinstance(value, Param):
+        yield path, value
+    elif isinstance(value, Module):
+        yield from value.named_params(path + ".")
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            if v is not None:
+                yield from _named_params(v, f"{path}.{i}")
+
+
+def _map_value(value: Any, fn: Callable[[str, Param[Any]], Param[Any]], path: str) -> Any:
+    if isinstance(value, Param):
+        return fn(path, value)
+    if isinstance(value, Module):
+        return value._map(fn, path + ".")
+    if isinstance(value, (list, tuple)):
+        return type(value)(None if v is None else _map_value(v, fn, f"{path}.{i}")
+                           for i, v in enumerate(value))
+    return value
+
+
+def _record_of(value: Any) -> Any:
+    if isinstance(value, Param):
+        return {"id": str(value.id), "param": value.to_data()}
+    if isinstance(value, Module):
+        return value.into_record()
+    if isinstance(value, (list, tuple)):
+        return [None if v is None else _record_of(v) for v in value]
+    return None
+
+
+def _load_value(value: Any, record: Any, path: str, strict: bool) -> Any:
+    if isinstance(value, Module):
+        return value._load(record, path + ".", strict)
+    if isinstance(value, (list, tuple)):
+        if not isinstance(record, list) or len(record) != len(value):
+            got = f"{len(record)} items" if isinstance(record, list) else type(record).__name__
+            raise RecordError(f"load_record: {path}: expected a list of {len(value)} items, got {got}")
+        return type(value)(None if v is None else _load_value(v, r, f"{path}.{i}", strict)
+                           for i, (v, r) in enumerate(zip(value, record)))
+    assert isinstance(value, Param)
+    if not isinstance(record, dict) or "param" not in record:
+        raise RecordError(f"load_record: {path}: expected a parameter record "
+                          f"{{'id', 'param'}}, got {type(record).__name__}")
+    data = record["param"]
+    if not isinstance(data, TensorData):
+        raise RecordError(f"load_record: {path}: expected tensor data, got {type(data).__name__}")
+    if tuple(data.shape) != tuple(value.shape):
+        raise RecordError(f"load_record: {path}: shape mismatch: the module expects "
+                          f"{list(value.shape)}, the record has {list(data.shape)}")
+    cls = value.tensor_cls
+    if cls is None:
+        raise RecordError(f"load_record: {path}: the parameter has no tensor type to load into")
+    tensor = cls.from_data(data, value.device)
+    return Param(tensor, record.get("id") or value.id, value.require_grad)
+
+
+def _inner(tensor: Any) -> Any:
+    return tensor.inner() if type(tensor).backend.is_autodiff() else tensor
+
+
+def _display_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "None"
+    if isinstance(value, Param):
+        return f"Param{{shape: {list(value.shape)}}}"
+    return str(value)
