@@ -50,7 +50,7 @@ class Autodiff(Backend):
 
     @classmethod
     def default_device(cls) -> Device:
-        return cls.inner.default_device()  # type: ignore[no-any-return]
+        return cls.inner.default_device().on(cls)  # type: ignore[no-any-return]
 
     @classmethod
     def device_kinds(cls) -> tuple[str, ...]:
@@ -58,7 +58,7 @@ class Autodiff(Backend):
 
     @classmethod
     def device(cls, spec: "str | Device" = "cpu") -> Device:
-        return cls.inner.device(spec)  # type: ignore[no-any-return]
+        return cls.inner.device(spec).on(cls)  # type: ignore[no-any-return]
 
     @classmethod
     def unavailable_reason(cls) -> str | None:

@@ -1,20 +1,38 @@
 """Devices: where a backend keeps a tensor's memory.
 
 A `Device` is a plain value (``cpu``, ``cuda:0``, ``mps``) so that error messages can name both
-sides when ops mix devices, and so devices compare across backends.
+sides when ops mix devices, and so devices compare across backends. A device obtained from a
+backend (``B.default_device()``, ``B.device("cuda:0")``, ``tensor.device``) also remembers that
+backend, which is how ``LstmConfig(...).init(device)`` knows what to build on, as Burn's
+``config.init::<B>(&device)`` does through its type parameter. The backend is not part of
+equality: ``NumPy.default_device() == Torch.device("cpu")``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Device:
-    """A device: its kind (``cpu``, ``cuda``, ``mps``) and index."""
+    """A device: its kind (``cpu``, ``cuda``, ``mps``), index, and the backend it came from."""
 
     kind: str = "cpu"
     index: int = 0
+    backend: Any = field(default=None, compare=False, hash=False, repr=False)
+
+    def on(self, backend: Any) -> "Device":
+        """This device, tagged with `backend`."""
+        return self if self.backend is backend else replace(self, backend=backend)
+
+    def require_backend(self, op: str) -> Any:
+        """The backend this device belongs to, or an error naming `op`."""
+        if self.backend is None:
+            raise ValueError(f"{op}: the device {str(self)!r} does not name a backend; pass a "
+                             "device obtained from a backend: B.default_device(), "
+                             "B.device('cuda:0') or tensor.device")
+        return self.backend
 
     @staticmethod
     def parse(spec: "str | Device") -> "Device":

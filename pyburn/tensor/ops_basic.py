@@ -169,7 +169,8 @@ class BasicOps:
 
     @property
     def device(self) -> Device:
-        return self._ops.device(self._p)  # type: ignore[no-any-return]
+        """The device, tagged with this tensor's backend."""
+        return self._ops.device(self._p).on(type(self).backend)  # type: ignore[no-any-return]
 
     def to_device(self, device: "Device | str") -> "Self":
         dev = _resolve_device(type(self).backend, device)

@@ -71,7 +71,8 @@ class Backend(FloatTensorOps, IntTensorOps, BoolTensorOps, ActivationOps, metacl
 
     @classmethod
     def default_device(cls) -> Device:
-        return Device("cpu", 0)
+        """The default device, tagged with this backend (so ``config.init(device)`` works)."""
+        return Device("cpu", 0, cls)
 
     @classmethod
     def device_kinds(cls) -> tuple[str, ...]:
@@ -85,7 +86,7 @@ class Backend(FloatTensorOps, IntTensorOps, BoolTensorOps, ActivationOps, metacl
         if dev.kind not in cls.device_kinds():
             raise ValueError(f"{cls!r}.device: unsupported device {str(dev)!r}; this backend "
                              f"supports {', '.join(cls.device_kinds())}")
-        return dev
+        return dev.on(cls)
 
     @classmethod
     def is_available(cls) -> bool:
