@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _WHERE = {"NumPy": "pyburn_numpy", "CuPy": "pyburn_cupy", "Torch": "pyburn_torch",
           "Autodiff": "pyburn_autodiff"}
 
-__all__ = list(_WHERE)
+__all__ = list(_WHERE) + ["by_name"]
 
 
 def __getattr__(name: str) -> Any:
@@ -30,6 +30,15 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def by_name(name: str) -> Any:
+    """The backend class for a command-line name: ``numpy``, ``torch`` or ``cupy``."""
+    names = {"numpy": "NumPy", "torch": "Torch", "cupy": "CuPy"}
+    key = names.get(name.lower())
+    if key is None:
+        raise ValueError(f"unknown backend {name!r}; expected one of {', '.join(names)}")
+    return __getattr__(key)
 
 
 def __dir__() -> list[str]:

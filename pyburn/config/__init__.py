@@ -28,10 +28,10 @@ Enums — Burn's `Initializer::KaimingUniform { gain, fan_out_only }` or
 classes; each variant becomes a subclass of its enum, so methods on the enum serve all variants::
 
     class Initializer(EnumConfig):
-        class Ones(EnumConfig.Variant): pass                 # unit variant   -> "Ones"
-        class Constant(EnumConfig.Variant):                  # struct variant -> {"Constant": {"value": 0.5}}
+        class Ones(EnumConfig.Variant): pass      # unit:   "Ones"
+        class Constant(EnumConfig.Variant):       # struct: {"Constant": {"value": 0.5}}
             value: float
-        class Wrapped(EnumConfig.Variant, tuple=True):       # tuple variant  -> {"Wrapped": 0.5}
+        class Scaled(EnumConfig.TupleVariant):    # tuple:  {"Scaled": 0.5}
             value: float
 
     init = Initializer.Constant(value=0.5)

@@ -260,7 +260,8 @@ class _FixedTuple(_Base):
 
     def convert(self, value: Any, at: Path, from_json: bool) -> Any:
         self._check_len(value, at)
-        return tuple(c.convert(v, (*at, i), from_json) for i, (c, v) in enumerate(zip(self.items, value)))
+        pairs = enumerate(zip(self.items, value))
+        return tuple(c.convert(v, (*at, i), from_json) for i, (c, v) in pairs)
 
     def encode(self, value: Any, at: Path) -> Any:
         self._check_len(value, at)
@@ -285,7 +286,8 @@ class _Dict(_Base):
         return out
 
     def encode(self, value: Any, at: Path) -> Any:
-        return {k: self.value.encode(v, (*at, k)) for k, v in self.convert(value, at, False).items()}
+        checked = self.convert(value, at, False)
+        return {k: self.value.encode(v, (*at, k)) for k, v in checked.items()}
 
 
 class _Enum(_Base):

@@ -26,7 +26,7 @@ class _Variant(Record):
     __config_tuple__: ClassVar[bool] = False
 
     def __init_subclass__(
-        cls, tuple: bool | None = None, _bind_to: type[EnumConfig] | None = None, **kwargs: Any
+        cls, _bind_to: type[EnumConfig] | None = None, _base: bool = False, **kwargs: Any
     ) -> None:
         super().__init_subclass__(**kwargs)
         if _bind_to is not None:  # the copy made by the enclosing EnumConfig: already set up
@@ -34,9 +34,8 @@ class _Variant(Record):
             cls.__config_name__ = f"{_bind_to.__name__}.{cls.__name__}"
             cls.__config_codecs__ = None
             return
-        if tuple is not None:
-            cls.__config_tuple__ = tuple
-        setup_record(cls)
+        if not _base:
+            setup_record(cls)
 
     @classmethod
     def _config_localns(cls) -> dict[str, Any]:
@@ -58,7 +57,9 @@ class _Variant(Record):
         if not codecs:
             return tag  # unit variant: serde writes just the name
         if cls.__config_tuple__:
-            values = [c.encode(getattr(self, n), (*at, tag, i)) for i, (n, c) in enumerate(codecs.items())]
+            values = [
+                c.encode(getattr(self, n), (*at, tag, i)) for i, (n, c) in enumerate(codecs.items())
+            ]
             return {tag: values[0] if len(values) == 1 else values}
         return {tag: self._config_fields_to_data((*at, tag))}
 
@@ -73,7 +74,8 @@ class _Variant(Record):
                 raise Invalid(inner, f"unit variant takes no value, got {describe(payload)}")
             return cast(Self, make())
         if not has_payload:
-            raise Invalid(at, f"variant '{tag}' carries data; expected {{\"{tag}\": ...}}, got just its name")
+            expected = f'{{"{tag}": ...}}'
+            raise Invalid(at, f"variant '{tag}' carries data; expected {expected}, got its name")
         if not cls.__config_tuple__:
             if not isinstance(payload, dict):
                 raise Invalid(inner, f"expected a JSON object of fields, got {describe(payload)}")
@@ -93,22 +95,30 @@ class _Variant(Record):
         return f"{type(self).__config_name__}({values})"
 
 
+class _TupleVariant(_Variant, _base=True):
+    """Runtime base of `EnumConfig.TupleVariant`: fields are positional, stored without names."""
+
+    __config_tuple__ = True
+
+
 class EnumConfig(Persist):
     """Base of config enums: declare each alternative as a nested `EnumConfig.Variant` class.
 
-    A variant with fields serializes as `{"Name": {...fields}}`, one without as `"Name"`, and
-    `class V(EnumConfig.Variant, tuple=True)` as serde's tuple variant `{"Name": value}`.
+    A variant with fields serializes as `{"Name": {...fields}}`, one without as `"Name"`; an
+    `EnumConfig.TupleVariant` (Rust's `LeakyRelu(LeakyReluConfig)`) as `{"Name": value}`.
     """
 
     __config_variants__: ClassVar[dict[str, type[Any]]] = {}
 
     if TYPE_CHECKING:
         # Type checkers can't see that a nested variant becomes a subclass of its enum; typing
-        # the base as Any makes `x: Initializer = Initializer.Ones()` check. Variant constructor
+        # the bases as Any makes `x: Initializer = Initializer.Ones()` check. Variant constructor
         # arguments are validated at run time instead.
         Variant: Any
+        TupleVariant: Any
     else:
         Variant = _Variant
+        TupleVariant = _TupleVariant
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -119,7 +129,8 @@ class EnumConfig(Persist):
         cls.__config_name__ = cls.__name__
         variants: dict[str, type[Any]] = {}
         for name, value in list(vars(cls).items()):
-            if isinstance(value, type) and issubclass(value, _Variant) and value.__config_enum__ is None:
+            is_variant = isinstance(value, type) and issubclass(value, _Variant)
+            if is_variant and value.__config_enum__ is None:
                 for f in record_fields(value):
                     if _framework_attribute(cls, f.name):
                         raise TypeError(f"{cls.__name__}.{name}: field name '{f.name}' is reserved")
@@ -156,7 +167,7 @@ class EnumConfig(Persist):
             and issubclass(value, _Variant)
             and not value._config_codecs()
         ):
-            return cast(Any, value)()  # `ActivationConfig.Relu` written without the call, as in Rust
+            return cast(Any, value)()  # `ActivationConfig.Relu` without the call, as in Rust
         if not from_json:
             raise Invalid(at, f"expected {cls.__config_name__}, got {describe(value)}")
         if isinstance(value, str):
@@ -176,7 +187,8 @@ class EnumConfig(Persist):
         if variant is None or not issubclass(variant, cls):
             expected = [n for n, v in known.items() if issubclass(v, cls)]
             raise Invalid(
-                at, f"unknown variant '{tag}' of {cls.__config_name__} (expected {_quoted(expected)})"
+                at,
+                f"unknown variant '{tag}' of {cls.__config_name__} (expected {_quoted(expected)})",
             )
         return cast(Any, variant)._config_decode_payload(payload, has_payload, at)
 

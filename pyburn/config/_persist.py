@@ -101,5 +101,6 @@ class Persist:
         try:
             data = json.loads(raw)
         except ValueError as e:  # JSONDecodeError and UnicodeDecodeError
-            raise ConfigError(f"{cls.__config_name__}: cannot parse '{source}' as JSON: {e}") from None
+            message = f"{cls.__config_name__}: cannot parse '{source}' as JSON: {e}"
+            raise ConfigError(message) from None
         return cls._config_from_data(data, source)

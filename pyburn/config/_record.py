@@ -119,10 +119,11 @@ def setup_record(cls: type[Record]) -> None:
                 setattr(cls, name, None)  # Burn's Option<T> fields default to None
         elif not isinstance(default, dataclasses.Field) and _is_unhashable(default):
             # A list default would otherwise be shared by every instance (or rejected by dataclass).
-            factory = lambda: default
+            factory = functools.partial(copy.deepcopy, default)
             setattr(cls, name, dataclasses.field(default_factory=factory))
-    if "__post_init__" in cls.__dict__ and not getattr(cls.__post_init__, "_config_wrapped", False):
-        cls.__post_init__ = _validated_first(cls.__dict__["__post_init__"])  # type: ignore[method-assign]
+    user_post_init = cls.__dict__.get("__post_init__")
+    if user_post_init is not None and not getattr(user_post_init, "_config_wrapped", False):
+        setattr(cls, "__post_init__", _validated_first(user_post_init))
     try:
         dataclasses.dataclass(cls, frozen=True, eq=True, repr=False)
     except TypeError as e:

@@ -22,7 +22,7 @@ from .recorder import (BinBytesRecorder, BinFileRecorder, BinGzFileRecorder, Byt
                        PrettyJsonFileRecorder, Recorder, SafetensorsFileRecorder)
 from .safetensors_format import (decode_safetensors, encode_safetensors, load_safetensors,
                                  save_safetensors)
-from .tree import Item, TreePath, is_param_node, trees_equal
+from .tree import Item, ItemLike, TreePath, is_param_node, trees_equal
 
 __all__ = [
     "Recorder", "FileRecorder", "BytesRecorder",
@@ -32,6 +32,6 @@ __all__ = [
     "PrecisionSettings", "FullPrecisionSettings", "HalfPrecisionSettings",
     "DoublePrecisionSettings", "resolve_settings",
     "RecordMetadata", "RecordError", "RecordTypeError", "PrecisionOverflowError",
-    "Item", "TreePath", "is_param_node", "trees_equal", "atomic_write",
+    "Item", "ItemLike", "TreePath", "is_param_node", "trees_equal", "atomic_write",
     "save_safetensors", "load_safetensors", "encode_safetensors", "decode_safetensors",
 ]

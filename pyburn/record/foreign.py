@@ -2,32 +2,52 @@
 
 Safety does not depend on this module: no pyburn decoder ever calls `pickle` (or numpy with
 ``allow_pickle``), so a malicious file cannot run code. Spotting a pickle or a ``torch.save``
-archive early only turns an obscure "corrupted data" error into an actionable one.
+archive after a decoder failed only turns an obscure "corrupted data" error into an actionable
+one.
 """
 
 from __future__ import annotations
 
+import zlib
+
+from .compression import GZIP_MAGIC
+
 _PICKLE_V0_START = frozenset(b"(c]}")  # MARK, GLOBAL, EMPTY_LIST, EMPTY_DICT
+_PICKLE = ("this is a Python pickle (e.g. torch.save or pickle.dump); pyburn never unpickles, "
+           "because unpickling runs arbitrary code. Export the weights as safetensors and use "
+           "load_safetensors")
+_ZIP = ("this is a zip archive (torch.save writes pickles inside zip files); pyburn never "
+        "unpickles. Export the weights as safetensors and use load_safetensors")
 
 
-def looks_like_pickle(data: bytes) -> bool:
+def looks_like_pickle(data: bytes, complete: bool = True) -> bool:
     """Protocol 2+ pickles start with PROTO (0x80, version); protocol 0/1 ones usually start
-    with MARK or GLOBAL and always end with STOP (``.``)."""
+    with MARK or GLOBAL and (when `complete`) end with STOP (``.``)."""
     if len(data) >= 2 and data[0] == 0x80 and 2 <= data[1] <= 5:
         return True
-    return len(data) >= 2 and data[0] in _PICKLE_V0_START and data.endswith(b".")
+    return len(data) >= 2 and data[0] in _PICKLE_V0_START and (not complete
+                                                                or data.endswith(b"."))
 
 
-def describe_foreign(data: bytes) -> str | None:
-    """Why `data` is refused, when it is a pickle or a zip archive (``torch.save``); None when
-    it is neither. Only consulted after a decoder failed, so a valid record whose first bytes
-    happen to look like a pickle header (a safetensors header length of 640 starts with
-    ``80 02``) is never refused."""
+def describe_foreign(data: bytes, gzip_expected: bool = False) -> str | None:
+    """Why `data` is refused, when it is a pickle or a zip archive (``torch.save``), possibly
+    gzipped, or gzip data given to a recorder without gzip; None otherwise. Only consulted
+    after a decoder failed, so a valid record whose first bytes happen to look like a pickle
+    header (a safetensors header length of 640 starts with ``80 02``) is never refused."""
     if looks_like_pickle(data):
-        return ("this is a Python pickle (e.g. torch.save or pickle.dump); pyburn never "
-                "unpickles, because unpickling runs arbitrary code. Export the weights as "
-                "safetensors and use load_safetensors")
+        return _PICKLE
     if data.startswith(b"PK\x03\x04"):
-        return ("this is a zip archive (torch.save writes pickles inside zip files); pyburn "
-                "never unpickles. Export the weights as safetensors and use load_safetensors")
+        return _ZIP
+    if data.startswith(GZIP_MAGIC):
+        try:  # only the first bytes are inflated: enough to recognise the payload
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 64)
+        except zlib.error:
+            return None
+        if looks_like_pickle(head, complete=False):
+            return "gzip-compressed pickle: " + _PICKLE
+        if head.startswith(b"PK\x03\x04"):
+            return "gzip-compressed zip: " + _ZIP
+        if not gzip_expected:
+            return ("this is gzip-compressed data; load it with the matching *Gz recorder "
+                    "(NamedMpkGzFileRecorder, BinGzFileRecorder or JsonGzFileRecorder)")
     return None

@@ -31,7 +31,7 @@ from pyburn.tensor.dtype import DType
 
 from .errors import RecordError
 from .tensor_bytes import parse_dtype, parse_shape
-from .tree import MAX_DEPTH, Item, TreePath, path_str
+from .tree import MAX_DEPTH, Item, TreePath, path_str, tensor_of
 
 NAME = "json"
 TENSOR_KEY = "$tensor"
@@ -137,7 +137,7 @@ def tensor_from_json(payload: JsonValue, path: TreePath = ()) -> TensorData:
         array = np.array(values, dtype=np.bool_)
     else:
         array = _parse_ints(values, dtype, path)
-    return TensorData.from_numpy(array.reshape(shape), dtype)
+    return tensor_of(array.reshape(shape), dtype)
 
 
 def _parse_floats(values: list[Any], path: TreePath) -> np.ndarray:

@@ -25,7 +25,7 @@ from .errors import RecordError
 from .foreign import describe_foreign
 from .precision import FullPrecisionSettings, HalfPrecisionSettings, SettingsLike, \
     resolve_settings
-from .tree import Item, prepare_for_save
+from .tree import Item, ItemLike, prepare_for_save
 
 # Decoder failures that mean "bad bytes" rather than a bug; reported as RecordError.
 _DECODE_FAILURES = (ValueError, TypeError, KeyError, IndexError, EOFError, OSError,
@@ -51,7 +51,7 @@ class Recorder(ABC):
     def _decode(self, data: bytes) -> Item:
         raise NotImplementedError
 
-    def to_bytes(self, item: Item) -> bytes:
+    def to_bytes(self, item: ItemLike) -> bytes:
         """The bytes of `item`: checked, converted to the settings' precision, wrapped in the
         metadata envelope, encoded (and gzipped for ``*Gz`` recorders)."""
         tree = prepare_for_save(item, self.settings)
@@ -88,8 +88,8 @@ class Recorder(ABC):
                 inner = decompress(data)
             return self._decode(inner)
         except (RecordError, *_DECODE_FAILURES) as exc:
-            reason = describe_foreign(data) or (describe_foreign(inner) if inner is not data
-                                                else None)
+            reason = describe_foreign(data, self.gzip) or (
+                describe_foreign(inner) if inner is not data else None)
             if reason:
                 raise RecordError(reason) from exc
             raise
@@ -116,7 +116,7 @@ class FileRecorder(Recorder):
         suffix = "." + self.extension
         return path if path.name.endswith(suffix) else path.with_name(path.name + suffix)
 
-    def record(self, item: Item, path: str | os.PathLike[str]) -> Path:
+    def record(self, item: ItemLike, path: str | os.PathLike[str]) -> Path:
         """Save `item` atomically (parent directories are created); return the file's path.
         The tree is fully serialized before the file is touched, so a failure leaves any
         previous file intact."""
@@ -140,7 +140,7 @@ class BytesRecorder(Recorder):
     """A recorder that stays in memory: ``record(item) -> bytes``, ``load(bytes) -> item``
     (Burn's in-memory recorders, for models embedded in an application)."""
 
-    def record(self, item: Item) -> bytes:
+    def record(self, item: ItemLike) -> bytes:
         return self.to_bytes(item)
 
     def load(self, data: bytes) -> Item:

@@ -15,7 +15,7 @@ from pyburn.tensor.data import TensorData
 from pyburn.tensor.dtype import DType
 
 from .errors import RecordError
-from .tree import TreePath, path_str, round_to_bf16
+from .tree import TreePath, path_str, round_to_bf16, tensor_of
 
 
 def parse_dtype(name: object, path: TreePath) -> DType:
@@ -73,4 +73,4 @@ def tensor_from_bytes(buffer: Any, dtype: DType, shape: Sequence[int],
         array = array.astype(array.dtype.newbyteorder("="), copy=False)
         if not array.flags.aligned:
             array = array.copy()  # backends may not accept unaligned memory
-    return TensorData.from_numpy(array.reshape(tuple(shape)), dtype)
+    return tensor_of(array.reshape(tuple(shape)), dtype)

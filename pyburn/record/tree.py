@@ -9,7 +9,7 @@ recorders never see a backend and a record written by one backend loads into any
 from __future__ import annotations
 
 import math
-from typing import Any, TypeAlias, Union
+from typing import Any, Mapping, Sequence, TypeAlias, Union
 
 import numpy as np
 
@@ -20,7 +20,13 @@ from .errors import PrecisionOverflowError, RecordTypeError
 from .precision import PrecisionSettings
 
 Item: TypeAlias = Union[dict[str, "Item"], list["Item"], TensorData, int, float, bool, str, None]
-"""A node of a record tree."""
+"""A node of a record tree, as loading returns it."""
+
+ItemLike: TypeAlias = Union[Mapping[str, "ItemLike"], Sequence["ItemLike"], TensorData, int, float,
+                            bool, str, None]
+"""What saving accepts: `Item` with read-only (hence covariant) containers, so a
+``dict[str, list[dict[str, TensorData]]]`` type-checks. The exact rules (dict and list only,
+no tuples) are checked at run time by `prepare_for_save`."""
 
 TreePath: TypeAlias = tuple[Union[str, int], ...]
 """Where a node sits: field names and list indices from the root."""
@@ -44,7 +50,7 @@ def is_param_node(node: object) -> bool:
             and isinstance(node.get("param"), TensorData))
 
 
-def prepare_for_save(item: object, settings: PrecisionSettings) -> Item:
+def prepare_for_save(item: ItemLike | object, settings: PrecisionSettings) -> Item:
     """Check that `item` is a record tree and return a copy with every tensor in the storage
     precision of `settings`.
 
@@ -130,12 +136,20 @@ def convert_tensor(data: TensorData, settings: PrecisionSettings, path: TreePath
             bad = low if low < info.min else high
             raise PrecisionOverflowError(
                 f"record field '{path_str(path)}': int value {bad} does not fit {target} "
-                f"(range {info.min}..{info.max}) required by {settings.name()}; use "
-                "DoublePrecisionSettings or FullPrecisionSettings")
+                f"(range {info.min}..{info.max}) required by {settings.name()}; save with "
+                "settings that store wider ints (e.g. DoublePrecisionSettings)")
     if target is DType.BF16:
-        return TensorData.from_numpy(round_to_bf16(array.astype(np.float32)), DType.BF16)
+        return tensor_of(round_to_bf16(array.astype(np.float32)), DType.BF16)
     with np.errstate(over="ignore", invalid="ignore"):
-        return TensorData.from_numpy(array.astype(target.numpy()), target)
+        return tensor_of(array.astype(target.numpy()), target)
+
+
+def tensor_of(array: np.ndarray, dtype: DType) -> TensorData:
+    """Wrap `array` (no copy when possible) as a tensor of `dtype`, keeping 0-d arrays 0-d
+    (`np.ascontiguousarray`, used by `TensorData.from_numpy`, turns them into 1-d)."""
+    if array.ndim == 0:
+        return TensorData(array, dtype=dtype)
+    return TensorData.from_numpy(array, dtype)
 
 
 def round_to_bf16(values: np.ndarray) -> np.ndarray:

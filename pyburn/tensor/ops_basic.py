@@ -491,8 +491,11 @@ class BasicOps:
                                         for i, k in enumerate(key) if i != tensor_dims[0]):
             raise IndexError("index: a tensor index must be the only non-':' index "
                              "(use select/gather for more)")
-        index = key[tensor_dims[0]]
-        dim = tensor_dims[0] if Ellipsis not in key else tensor_dims[0] - len(key) + self.rank
+        pos = tensor_dims[0]
+        # Identity tests: `in`/`==` would compare the tensor index elementwise.
+        ellipsis_before = any(k is Ellipsis for k in key[:pos])
+        dim = pos - len(key) + self.rank if ellipsis_before else pos
+        index = key[pos]
         return self.select(dim, index)  # type: ignore[attr-defined, no-any-return]
 
     def __len__(self) -> int:

@@ -1,0 +1,1 @@
+"""Runnable pyburn examples (``python -m examples.<name> --help``)."""
