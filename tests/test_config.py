@@ -173,6 +173,8 @@ def test_wrong_types_rejected_on_construction() -> None:
         TrainingConfig(ModelConfig(1, 2, 3), kernel=(1, 2, 3))  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="field 'activation': expected ActivationConfig"):
         TrainingConfig(ModelConfig(1, 2, 3), activation=Initializer.Ones())
+    with fails_with("field 'mode': expected Mode (one of 'TRAIN', 'EVAL'), got str 'EVAL'"):
+        TrainingConfig(ModelConfig(1, 2, 3), mode="EVAL")  # type: ignore[arg-type]
 
 
 def test_configs_are_frozen_values() -> None:

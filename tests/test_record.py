@@ -287,16 +287,18 @@ def test_json_writes_shortest_float_text_and_round_trips_every_float(tmp_path: P
     # Double precision widens exactly; the values are compared bit for bit.
     loaded = save_and_load(recorder, tree, tmp_path)
     for key in ("f32", "f16", "f64"):
-        np.testing.assert_array_equal(loaded[key].as_numpy(), tree[key].as_numpy().astype(np.float64))
+        np.testing.assert_array_equal(loaded[key].as_numpy(),
+                                      tree[key].as_numpy().astype(np.float64))
     for settings, key in ((FullPrecisionSettings, "f32"), (HalfPrecisionSettings, "f16")):
         loaded = save_and_load(PrettyJsonFileRecorder(settings), tree, tmp_path)
         assert loaded[key].as_numpy().tobytes() == tree[key].as_numpy().tobytes()
         text = (tmp_path / "model.json").read_text()
         assert '"values": [0.1]' in text and "0.10000000149" not in text
     # The file is strict JSON: no NaN/Infinity tokens.
-    tree = {"x": TensorData(np.array([math.nan, -math.inf], np.float32)), "y": math.inf}
+    special: dict[str, Any] = {"x": TensorData(np.array([math.nan, -math.inf], np.float32)),
+                               "y": math.inf}
     recorder = PrettyJsonFileRecorder()
-    path = recorder.record(tree, tmp_path / "special")
+    path = recorder.record(special, tmp_path / "special")
 
     def refuse(token: str) -> None:
         raise AssertionError(f"non-standard JSON token {token}")
@@ -310,15 +312,18 @@ def test_json_writes_shortest_float_text_and_round_trips_every_float(tmp_path: P
 
 
 def test_settings_are_usable_as_classes_or_instances() -> None:
-    assert NamedMpkFileRecorder(FullPrecisionSettings) == NamedMpkFileRecorder(FullPrecisionSettings())
+    assert (NamedMpkFileRecorder(FullPrecisionSettings)
+            == NamedMpkFileRecorder(FullPrecisionSettings()))
     assert NamedMpkFileRecorder().settings == FullPrecisionSettings()
     assert CompactRecorder().settings == HalfPrecisionSettings()
     assert CompactRecorder(DoublePrecisionSettings).settings == DoublePrecisionSettings()
     assert DefaultFileRecorder is NamedMpkFileRecorder
     assert repr(BinFileRecorder(HalfPrecisionSettings)) == "BinFileRecorder(HalfPrecisionSettings)"
-    assert (FullPrecisionSettings.float_dtype, FullPrecisionSettings.int_dtype) == (DType.F32, DType.I32)
-    assert (HalfPrecisionSettings.float_dtype, HalfPrecisionSettings.int_dtype) == (DType.F16, DType.I16)
-    assert (DoublePrecisionSettings.float_dtype, DoublePrecisionSettings.int_dtype) == (DType.F64, DType.I64)
+    expected = {FullPrecisionSettings: (DType.F32, DType.I32),
+                HalfPrecisionSettings: (DType.F16, DType.I16),
+                DoublePrecisionSettings: (DType.F64, DType.I64)}
+    for settings, dtypes in expected.items():
+        assert (settings.float_dtype, settings.int_dtype) == dtypes
     for bad in (None, "full", DType.F32, PrecisionSettings, int):
         with pytest.raises(TypeError):
             NamedMpkFileRecorder(bad)  # type: ignore[arg-type]
@@ -329,12 +334,13 @@ def test_custom_precision_settings() -> None:
         float_dtype = DType.BF16
         int_dtype = DType.I64
 
-    recorder = SafetensorsFileRecorder(BFloatSettings)
-    data = recorder.to_bytes({"w": TensorData(np.array([1.0, 1.00390625, 1.01171875], np.float32))})
-    metadata, item = recorder.from_bytes_with_metadata(data)
-    assert item["w"].dtype is DType.BF16
-    assert item["w"].to_list() == [1.0, 1.0, 1.015625]  # ties to even
-    assert metadata.settings == "BFloatSettings" and metadata.float_dtype == "bfloat16"
+    weights = TensorData(np.array([1.0, 1.00390625, 1.01171875, -3.0], np.float32))
+    for recorder_type in ALL_RECORDERS:
+        recorder = recorder_type(BFloatSettings)
+        metadata, item = recorder.from_bytes_with_metadata(recorder.to_bytes({"w": weights}))
+        assert item["w"].dtype is DType.BF16, recorder
+        assert item["w"].to_list() == [1.0, 1.0, 1.015625, -3.0], recorder  # ties to even
+        assert metadata.settings == "BFloatSettings" and metadata.float_dtype == "bfloat16"
     with pytest.raises(TypeError, match="float dtype"):
         type("Bad", (PrecisionSettings,), {"float_dtype": DType.I32, "int_dtype": DType.I32})
 
@@ -356,7 +362,7 @@ def test_half_precision_saturates_floats_to_infinity(recorder_type: type[Recorde
 @pytest.mark.parametrize("recorder_type", FILE_RECORDERS, ids=lambda r: r.__name__)
 def test_int_overflow_is_refused_and_names_the_field(recorder_type: type[FileRecorder],
                                                      tmp_path: Path) -> None:
-    tree = {"layers": [{"counts": TensorData(np.array([1, 40000], np.int64))}]}
+    tree: dict[str, Any] = {"layers": [{"counts": TensorData(np.array([1, 40000], np.int64))}]}
     with pytest.raises(PrecisionOverflowError, match=r"layers\.0\.counts.*40000.*int16"):
         recorder_type(HalfPrecisionSettings).record(tree, tmp_path / "model")
     assert list(tmp_path.iterdir()) == []  # nothing written
@@ -440,7 +446,8 @@ def test_pretty_json_is_indented_and_readable(tmp_path: Path) -> None:
     text = path.read_text()
     assert '"id": "p1"' in text and '"values": [0.5, -1.0]' in text and '"shape": [1, 2]' in text
     assert text.count("\n") > 10
-    compact = gzip.decompress(JsonGzFileRecorder().record({"a": [1, 2]}, tmp_path / "c").read_bytes())
+    path = JsonGzFileRecorder().record({"a": [1, 2]}, tmp_path / "c")
+    compact = gzip.decompress(path.read_bytes())
     assert b"\n" not in compact and b'"item":{"a":[1,2]}' in compact
 
 
@@ -458,7 +465,7 @@ def test_safetensors_record_names_tensors_by_dotted_path(tmp_path: Path) -> None
 
 
 def test_safetensors_record_refuses_colliding_names(tmp_path: Path) -> None:
-    tree = {"a.b": TensorData([1.0]), "a": {"b": TensorData([2.0])}}
+    tree: dict[str, Any] = {"a.b": TensorData([1.0]), "a": {"b": TensorData([2.0])}}
     with pytest.raises(RecordTypeError, match="'a.b'"):
         SafetensorsFileRecorder().record(tree, tmp_path / "model")
     assert not (tmp_path / "model.safetensors").exists()
@@ -483,10 +490,10 @@ def test_plain_safetensors_round_trip_every_dtype(tmp_path: Path) -> None:
     assert set(loaded) == set(tensors)
     for name, data in tensors.items():
         assert loaded[name] == data, name
-    data = path.read_bytes()
-    (size,) = struct.unpack_from("<Q", data)
+    raw = path.read_bytes()
+    (size,) = struct.unpack_from("<Q", raw)
     assert size % 8 == 0
-    header = json.loads(data[8:8 + size])
+    header = json.loads(raw[8:8 + size])
     assert header["F32"]["dtype"] == "F32" and header["BF16"]["dtype"] == "BF16"
     for name, info in header.items():
         if name != "__metadata__":
@@ -782,8 +789,6 @@ def test_failed_save_leaves_the_previous_file_intact(recorder_type: type[FileRec
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
 def test_failure_while_writing_removes_the_temp_file(failing: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import pyburn.record.atomic as atomic
-
     recorder = NamedMpkFileRecorder()
     path = recorder.record({"v": 1}, tmp_path / "model")
 
@@ -807,11 +812,11 @@ def test_failure_while_writing_removes_the_temp_file(failing: str, tmp_path: Pat
                 self.inner.write(data[: len(data) // 2])
                 raise OSError(28, "No space left on device (simulated)")
 
-        monkeypatch.setattr(atomic.os, "fdopen", FailingFile)
+        monkeypatch.setattr(os, "fdopen", FailingFile)
     elif failing == "fsync":
-        monkeypatch.setattr(atomic.os, "fsync", fail)
+        monkeypatch.setattr(os, "fsync", fail)
     else:
-        monkeypatch.setattr(atomic.os, "replace", fail)
+        monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="simulated"):
         recorder.record({"v": 2}, tmp_path / "model")
     monkeypatch.undo()

@@ -151,7 +151,7 @@ class Autodiff(Backend):
         n = op.n_outputs
         if not ctx.needs_grad:
             return AD(out, None) if n == 1 else tuple(AD(o, None) for o in out)
-        backward = op.backward
+        backward = op.backward_for(I)
         if backward is None:
             raise GradientError(f"{op.name}: a tracked input needs a gradient but the op has no "
                                 "backward; define one with @op.define_backward")
@@ -278,7 +278,7 @@ class Autodiff(Backend):
         I = cls.inner
         out = I.float_cat([x.inner for x in xs], dim)
         nodes = tuple(x.node for x in xs)
-        if all(n is None for n in nodes):
+        if nodes.count(None) == len(nodes):
             return AD(out)
         sizes = [I.float_shape(x.inner)[dim] for x in xs]
 
@@ -755,8 +755,10 @@ def reduce_to(I: Any, grad: Any, shape: Shape) -> Any:
 
 
 def _zeros(I: Any, like: Any, shape: Shape) -> Any:
-    return I.float_full(tuple(shape), 0.0, I.float_device(like)) if I.float_dtype(like) == I.float_elem \
-        else I.float_cast(I.float_full(tuple(shape), 0.0, I.float_device(like)), I.float_dtype(like))
+    """Zeros of `shape` on the device and in the dtype of `like` (a gradient)."""
+    zeros = I.float_full(tuple(shape), 0.0, I.float_device(like))
+    dtype = I.float_dtype(like)
+    return zeros if dtype == I.float_elem else I.float_cast(zeros, dtype)
 
 
 def _transpose(I: Any, x: Any) -> Any:

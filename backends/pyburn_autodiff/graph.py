@@ -131,17 +131,19 @@ def run_backward(root: Node, seed: Any, add: Callable[[Any, Any], Any]) -> Gradi
         for parent, parent_grad in zip(parents, vjp(grad)):
             if parent is None or parent_grad is None:
                 continue
-            _accumulate(pending, parent, parent_grad, add)
+            if type(parent_grad) is OutputPart:
+                _accumulate_part(pending, parent, parent_grad, add)
+                continue
+            previous = pending.get(parent.id)  # fan-out: sum the gradients a node receives
+            pending[parent.id] = parent_grad if previous is None else add(previous, parent_grad)
     return grads
 
 
-def _accumulate(pending: dict[int, Any], node: Node, grad: Any, add: Callable[[Any, Any], Any]) -> None:
-    if isinstance(grad, OutputPart):
-        parts = pending.get(node.id)
-        if parts is None:
-            parts = pending[node.id] = [None] * node.n_outputs
-        i = grad.index
-        parts[i] = grad.grad if parts[i] is None else add(parts[i], grad.grad)
-        return
-    previous = pending.get(node.id)
-    pending[node.id] = grad if previous is None else add(previous, grad)
+def _accumulate_part(pending: dict[int, Any], node: Node, part: OutputPart,
+                     add: Callable[[Any, Any], Any]) -> None:
+    """One output's gradient of a multi-output node: kept per output until the node runs."""
+    parts = pending.get(node.id)
+    if parts is None:
+        parts = pending[node.id] = [None] * node.n_outputs
+    i = part.index
+    parts[i] = part.grad if parts[i] is None else add(parts[i], part.grad)

@@ -20,3 +20,5 @@ class NumPy(ArrayBackend):
 
 
 __all__ = ["NumPy", "ArrayBackend"]
+
+from . import lstm_kernel as _lstm_kernel  # noqa: E402,F401  (registers the native lstm_sequence)

@@ -172,7 +172,10 @@ class ArrayBackend(Backend):
 
     @staticmethod
     def _dtype(x: Array) -> DType:
-        return DType.of(x.dtype)
+        dtype = _DTYPES.get(x.dtype)
+        if dtype is None:  # DType.of is slow for a per-op query (gradients ask it often)
+            dtype = _DTYPES[x.dtype] = DType.of(x.dtype)
+        return dtype
 
     float_dtype = int_dtype = _dtype
 
@@ -598,6 +601,7 @@ class ArrayBackend(Backend):
 
 
 _RNGS: dict[Any, Any] = {}
+_DTYPES: dict[Any, DType] = {}
 
 
 def _numpy_erf(x: np.ndarray) -> np.ndarray:

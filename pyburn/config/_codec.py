@@ -128,8 +128,6 @@ class _Float(_Base):
             return value
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             self.fail(value, at)
-        if from_json and not isinstance(value, int):
-            self.fail(value, at)
         return float(value)
 
     def exact(self, value: Any) -> bool:

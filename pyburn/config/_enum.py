@@ -8,8 +8,6 @@ Serialization is serde's externally tagged form, so files match what Burn writes
 
 from __future__ import annotations
 
-import builtins
-import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from typing_extensions import Self
@@ -153,9 +151,9 @@ class EnumConfig(Persist):
         )
 
     @classmethod
-    def variants(cls) -> builtins.tuple[type[Self], ...]:
+    def variants(cls) -> tuple[type[Self], ...]:
         """The variant classes, in declaration order."""
-        return builtins.tuple(cls.__config_variants__.values())
+        return tuple(cls.__config_variants__.values())
 
     @classmethod
     def _config_convert(cls, value: Any, at: Path, from_json: bool) -> Any:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from typing import Any, Callable, ClassVar, Iterator, Protocol, TypeVar
+from decimal import Decimal
+from typing import Any, Callable, ClassVar, Iterator, Protocol, TypeVar, cast
 
 from typing_extensions import Self, dataclass_transform
 
@@ -48,7 +49,7 @@ class Module:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "__init__" not in cls.__dict__:
-            dataclasses.dataclass(cls, eq=False, repr=False)  # type: ignore[call-overload]
+            cast(Any, dataclasses.dataclass)(cls, eq=False, repr=False)
 
     # --- structure -----------------------------------------------------------------------------
     def _fields(self) -> Iterator[tuple[str, str, Any]]:
@@ -74,7 +75,7 @@ class Module:
     def map(self, mapper: "ModuleMapper | Callable[[str, Param[Any]], Param[Any]]") -> Self:
         """A new module with every parameter replaced by the mapper's result."""
         fn = mapper.map_param if hasattr(mapper, "map_param") else mapper
-        return self._map(fn, "")  # type: ignore[arg-type]
+        return self._map(cast(Any, fn), "")
 
     def _map(self, fn: Callable[[str, Param[Any]], Param[Any]], prefix: str) -> Self:
         out = copy.copy(self)
@@ -98,7 +99,8 @@ class Module:
         return found
 
     def to_device(self, device: Device | str) -> Self:
-        return self.map(lambda _, p: p.map(lambda t: t.to_device(device)))
+        """The module on `device`; a lazy parameter stays lazy and is drawn there."""
+        return self.map(lambda _, p: p.map_lazy(lambda t: t.to_device(device), device=device))
 
     def fork(self, device: Device | str) -> Self:
         """Burn's ``fork``: the module on `device`, parameters detached from any graph and
@@ -112,7 +114,12 @@ class Module:
     def valid(self) -> Self:
         """The module on its Autodiff backend's inner backend (validation/inference):
         no tape, and dropout is off."""
-        return self.map(lambda _, p: p.with_value(_inner(p.val())))
+        def inner(_: str, p: Param[Any]) -> Param[Any]:
+            cls = p.tensor_cls
+            if cls is None or not cls.backend.is_autodiff():
+                return p
+            return p.map_lazy(_inner, tensor_cls=cls.of(cls.backend.inner))
+        return self.map(inner)
 
     # --- records -------------------------------------------------------------------------------------
     def into_record(self) -> dict[str, Any]:
@@ -164,7 +171,8 @@ class Module:
         name = type(self).__name__
         if fields is not None:
             items = [f"{k}: {_display_value(v)}" for k, v in fields.items()]
-            items.append(f"params: {self.num_params()}")
+            if self.num_params():  # Burn leaves the count out of parameterless modules
+                items.append(f"params: {self.num_params()}")
             return f"{name} {{{', '.join(items)}}}"
         lines = [f"{name} {{"]
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
@@ -257,4 +265,17 @@ def _display_value(value: Any) -> str:
         return "None"
     if isinstance(value, Param):
         return f"Param{{shape: {list(value.shape)}}}"
+    if isinstance(value, float):
+        return _rust_float(value)
     return str(value)
+
+
+def _rust_float(value: float) -> str:
+    """A float as Rust's ``Display`` writes it (``0.00001``, ``1``, ``0.5``), so displays read
+    exactly like Burn's (``LayerNorm {d_model: 6, epsilon: 0.00001, ...}``)."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import secrets
 import threading
-from typing import Any, Callable, Generic, Sequence, TypeVar
+from typing import Any, Callable, Generic, Sequence, TypeVar, cast
 
 from pyburn.tensor import Device, Shape, Tensor, TensorData
 
-T = TypeVar("T", bound=Tensor)  # type: ignore[type-arg]
+T = TypeVar("T", bound=Tensor)
 
 
 class ParamId(str):
@@ -54,7 +54,8 @@ class Param(Generic[T]):
 
     @classmethod
     def from_data(cls, data: Any, device: Device, backend: Any, require_grad: bool = True) -> "Param[Any]":
-        return cls(Tensor[backend].from_data(data, device), require_grad=require_grad)
+        tensor: Any = Tensor[backend].from_data(data, device)
+        return cls(tensor, require_grad=require_grad)
 
     @classmethod
     def lazy(cls, init: Callable[[], T], shape: Sequence[int], device: Device, tensor_cls: Any,
@@ -76,7 +77,7 @@ class Param(Generic[T]):
             raise TypeError(f"Param: expected a Tensor, got {type(value).__name__}")
         if value.kind.prefix != "float":
             return value
-        return value.set_require_grad(self.require_grad)  # type: ignore[no-any-return]
+        return cast(T, value.set_require_grad(self.require_grad))
 
     def val(self) -> T:
         """The tensor (created now if the parameter is lazy)."""
@@ -110,6 +111,22 @@ class Param(Generic[T]):
 
     def map(self, fn: Callable[[T], T]) -> "Param[T]":
         return self.with_value(fn(self.val()))
+
+    def map_lazy(self, fn: Callable[[T], T], *, device: "Device | str | None" = None,
+                 tensor_cls: Any = None) -> "Param[T]":
+        """`map`, except that a lazy parameter stays lazy: `fn` runs after its init, on first
+        use (Burn moves an uninitialized parameter by changing where it will be created).
+        `device`/`tensor_cls` say where and as what the result will live."""
+        if self._value is not None:
+            return self.map(fn)
+        init = self._init
+        assert init is not None
+        cls = self._cls if tensor_cls is None else tensor_cls
+        target = self._device if device is None else Device.parse(device)
+        if target is not None and cls is not None:
+            target = target.on(cls.backend)
+        return Param.lazy(lambda: fn(init()), self._shape, target, cls,  # type: ignore[arg-type]
+                          self.require_grad, self.id)
 
     def set_require_grad(self, require_grad: bool) -> "Param[T]":
         if self._value is None:

@@ -19,16 +19,19 @@ _FIELDS = ("float", "int", "format", "version", "settings")
 
 @lru_cache(maxsize=1)
 def pyburn_version() -> str:
-    """The installed pyburn version, or the source tree's when it is not installed."""
+    """The running pyburn's version: the package's ``__version__``, else the installed
+    distribution's."""
+    import pyburn  # at call time: pyburn's __init__ may still be importing this package
+
+    version = getattr(pyburn, "__version__", None)
+    if isinstance(version, str):
+        return version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
     try:
-        from importlib.metadata import PackageNotFoundError, version
-        try:
-            return version("pyburn")
-        except PackageNotFoundError:
-            pass
-    except ImportError:  # pragma: no cover - stdlib since 3.8
-        pass
-    return "0.1.0"
+        return installed_version("pyburn")
+    except PackageNotFoundError:
+        return "0+unknown"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from pyburn.tensor.dtype import DType
 
 from .errors import RecordError
 from .tensor_bytes import parse_dtype, parse_shape
-from .tree import MAX_DEPTH, Item, TreePath, path_str, tensor_of
+from .tree import MAX_DEPTH, Item, TreePath, path_str, round_to_bf16, tensor_of
 
 NAME = "json"
 TENSOR_KEY = "$tensor"
@@ -130,7 +130,10 @@ def tensor_from_json(payload: JsonValue, path: TreePath = ()) -> TensorData:
         raise RecordError(f"tensor '{path_str(path)}': shape {list(shape)} needs "
                           f"{math.prod(shape)} values, found {count}")
     if dtype.is_float:
-        array = _parse_floats(values, path).astype(dtype.numpy())
+        with np.errstate(over="ignore"):
+            array = _parse_floats(values, path).astype(dtype.numpy())
+        if dtype is DType.BF16:
+            array = round_to_bf16(array)  # a hand-edited value snaps to the nearest bfloat16
     elif dtype is DType.BOOL:
         if not all(type(v) is bool for v in values):
             raise RecordError(f"tensor '{path_str(path)}': bool tensor holds a non-bool value")

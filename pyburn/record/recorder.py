@@ -13,9 +13,9 @@ import errno
 import os
 import struct
 import zlib
-from abc import ABC
+from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from . import binary_format, json_format, msgpack_format, safetensors_format
 from .atomic import atomic_write
@@ -35,6 +35,9 @@ _DECODE_FAILURES = (ValueError, TypeError, KeyError, IndexError, EOFError, OSErr
 class Recorder(ABC):
     """Serializes record trees with a format, optional gzip, and precision settings.
 
+    Loading returns the tree typed ``Any`` (an `Item` at run time), as ``json.load`` does:
+    only the caller knows its shape, and a union would force a cast at every field access.
+
     Subclasses set `format_name` and `gzip` and implement `_encode`/`_decode`.
     """
 
@@ -44,12 +47,13 @@ class Recorder(ABC):
     def __init__(self, settings: SettingsLike = FullPrecisionSettings) -> None:
         self.settings = resolve_settings(settings)
 
-    # The format, implemented by each concrete recorder.
+    @abstractmethod
     def _encode(self, tree: Item) -> bytes:
-        raise NotImplementedError
+        """The format's bytes for an envelope tree."""
 
+    @abstractmethod
     def _decode(self, data: bytes) -> Item:
-        raise NotImplementedError
+        """The envelope tree of the format's bytes; `RecordError` when they are not valid."""
 
     def to_bytes(self, item: ItemLike) -> bytes:
         """The bytes of `item`: checked, converted to the settings' precision, wrapped in the
@@ -59,12 +63,12 @@ class Recorder(ABC):
         data = self._encode(envelope)
         return compress(data) if self.gzip else data
 
-    def from_bytes(self, data: bytes, source: str = "<bytes>") -> Item:
+    def from_bytes(self, data: bytes, source: str = "<bytes>") -> Any:
         """Inverse of `to_bytes`; tensors come back in the dtype they were stored in."""
         return self.from_bytes_with_metadata(data, source)[1]
 
     def from_bytes_with_metadata(self, data: bytes,
-                                 source: str = "<bytes>") -> tuple[RecordMetadata, Item]:
+                                 source: str = "<bytes>") -> tuple[RecordMetadata, Any]:
         """Like `from_bytes`, also returning how the record was stored (Burn's
         ``BurnMetadata``: float/int dtype, format, pyburn version, settings)."""
         name = type(self).__name__
@@ -122,11 +126,11 @@ class FileRecorder(Recorder):
         previous file intact."""
         return atomic_write(self.file_path(path), self.to_bytes(item))
 
-    def load(self, path: str | os.PathLike[str]) -> Item:
+    def load(self, path: str | os.PathLike[str]) -> Any:
         """The tree saved at `path` (with or without the extension)."""
         return self.load_with_metadata(path)[1]
 
-    def load_with_metadata(self, path: str | os.PathLike[str]) -> tuple[RecordMetadata, Item]:
+    def load_with_metadata(self, path: str | os.PathLike[str]) -> tuple[RecordMetadata, Any]:
         file = self.file_path(path)
         try:
             data = file.read_bytes()
@@ -143,7 +147,7 @@ class BytesRecorder(Recorder):
     def record(self, item: ItemLike) -> bytes:
         return self.to_bytes(item)
 
-    def load(self, data: bytes) -> Item:
+    def load(self, data: bytes) -> Any:
         return self.from_bytes(data, f"<{len(data)} bytes>")
 
 

@@ -62,7 +62,8 @@ def encode_safetensors(tensors: dict[str, TensorData],
     readers."""
     header: dict[str, Any] = {}
     if metadata:
-        bad = {k: v for k, v in metadata.items() if not isinstance(k, str) or not isinstance(v, str)}
+        bad = {k: v for k, v in metadata.items()
+               if not isinstance(k, str) or not isinstance(v, str)}
         if bad:
             raise RecordTypeError(f"safetensors metadata must map str to str, got {bad!r}")
         header[METADATA_KEY] = dict(metadata)

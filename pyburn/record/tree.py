@@ -23,10 +23,11 @@ Item: TypeAlias = Union[dict[str, "Item"], list["Item"], TensorData, int, float,
 """A node of a record tree, as loading returns it."""
 
 ItemLike: TypeAlias = Union[Mapping[str, "ItemLike"], Sequence["ItemLike"], TensorData, int, float,
-                            bool, str, None]
+                            bool, str, None, np.bool_, "np.integer[Any]", "np.floating[Any]"]
 """What saving accepts: `Item` with read-only (hence covariant) containers, so a
-``dict[str, list[dict[str, TensorData]]]`` type-checks. The exact rules (dict and list only,
-no tuples) are checked at run time by `prepare_for_save`."""
+``dict[str, list[dict[str, TensorData]]]`` type-checks, plus NumPy scalars (stored as the
+Python number they equal). The exact rules (dict and list only, no tuples) are checked at run
+time by `prepare_for_save`."""
 
 TreePath: TypeAlias = tuple[Union[str, int], ...]
 """Where a node sits: field names and list indices from the root."""

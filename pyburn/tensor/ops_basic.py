@@ -89,18 +89,18 @@ class BasicOps:
         """Concatenate along an existing `dim` (all tensors: same backend, kind and rank)."""
         first = _first("cat", tensors)
         prims = [first._check_peer("cat", t) for t in tensors]
-        rank = first.rank
-        for t in tensors:
-            if t.rank != rank:
-                raise RankError(f"cat: all tensors must have rank {rank}, got shapes "
-                                f"{[list(x.shape) for x in tensors]}")
+        ops = type(first)._ops
+        shapes = [ops.shape(p) for p in prims]
+        rank = len(shapes[0])
+        if any(len(s) != rank for s in shapes):
+            raise RankError(f"cat: all tensors must have rank {rank}, got shapes "
+                            f"{[list(s) for s in shapes]}")
         d = first._dim(dim, "cat")
-        shapes = [tuple(t.shape) for t in tensors]
-        for s in shapes:
-            if s[:d] + s[d + 1:] != shapes[0][:d] + shapes[0][d + 1:]:
-                raise ShapeError(f"cat: shapes must match except in dim {d}, got "
-                                 f"{[list(x) for x in shapes]}")
-        return first._new(type(first)._ops.cat(prims, d))
+        others = shapes[0][:d] + shapes[0][d + 1:]
+        if any(s[:d] + s[d + 1:] != others for s in shapes):
+            raise ShapeError(f"cat: shapes must match except in dim {d}, got "
+                             f"{[list(s) for s in shapes]}")
+        return first._new(ops.cat(prims, d))
 
     @classmethod
     def stack(cls, tensors: Sequence[Any], dim: int) -> Any:
@@ -189,7 +189,7 @@ class BasicOps:
 
     # --- shape and layout -----------------------------------------------------------------------
     def _dim(self, dim: int, op: str) -> int:
-        rank = self.rank
+        rank = len(self._ops.shape(self._p))
         d = dim + rank if dim < 0 else dim
         if not 0 <= d < rank:
             raise ShapeError(f"{op}: dim {dim} out of range for a tensor of rank {rank} "
@@ -198,7 +198,7 @@ class BasicOps:
 
     def reshape(self, shape: Sequence[int]) -> "Self":
         """New shape with the same elements; -1 infers one dim, 0 keeps the input's dim."""
-        src = tuple(self.shape)
+        src = self._ops.shape(self._p)
         dims = [src[i] if d == 0 and i < len(src) else int(d) for i, d in enumerate(shape)]
         if dims.count(-1) > 1 or any(d < -1 for d in dims):
             raise ShapeError(f"reshape: invalid shape {list(shape)}")
@@ -231,7 +231,7 @@ class BasicOps:
 
     def squeeze_dim(self, dim: int) -> "Self":
         d = self._dim(dim, "squeeze_dim")
-        shape = list(self.shape)
+        shape = list(self._ops.shape(self._p))
         if shape[d] != 1:
             raise ShapeError(f"squeeze_dim: dim {dim} has size {shape[d]}, expected 1 "
                              f"(shape {shape})")
@@ -250,11 +250,11 @@ class BasicOps:
         return self.unsqueeze_dim(0)
 
     def unsqueeze_dim(self, dim: int) -> "Self":
-        rank = self.rank
+        shape = list(self._ops.shape(self._p))
+        rank = len(shape)
         d = dim + rank + 1 if dim < 0 else dim
         if not 0 <= d <= rank:
             raise ShapeError(f"unsqueeze_dim: dim {dim} out of range for a tensor of rank {rank}")
-        shape = list(self.shape)
         return self._new(self._ops.reshape(self._p, tuple(shape[:d] + [1] + shape[d:])))
 
     def unsqueeze_dims(self, dims: Sequence[int]) -> "Self":
@@ -338,13 +338,14 @@ class BasicOps:
 
     def narrow(self, dim: int, start: int, length: int) -> "Self":
         d = self._dim(dim, "narrow")
-        n = self.shape[d]
+        shape = self._ops.shape(self._p)
+        n = shape[d]
         if start < 0:
             start += n
         if not (0 <= start and length >= 0 and start + length <= n):
             raise ShapeError(f"narrow: [{start}, {start + length}) out of range for dim {dim} of "
                              f"size {n}")
-        slices = [slice(0, s, 1) for s in self.shape]
+        slices = [slice(0, s, 1) for s in shape]
         slices[d] = slice(start, start + length, 1)
         return self._new(self._ops.slice(self._p, tuple(slices)))
 
@@ -389,7 +390,7 @@ class BasicOps:
     def _slices(self, ranges: Sequence[Any], op: str) -> tuple[tuple[slice, ...], list[int]]:
         """Normalize Burn-style ranges (``(start, end)``, ``slice`` or ``int``; missing trailing
         dims are full) to concrete slices; also the dims whose step was negative (to flip)."""
-        shape = self.shape
+        shape = self._ops.shape(self._p)
         if len(ranges) > len(shape):
             raise ShapeError(f"{op}: {len(ranges)} ranges for a tensor of rank {len(shape)}")
         out, flips = [], []
@@ -421,18 +422,20 @@ class BasicOps:
 
     def slice(self, ranges: Sequence[Any]) -> "Self":
         """Burn's ``slice``: one range per leading dim (``(start, end)``, ``slice``, ``int``)."""
+        return self._new(self._sliced(ranges))
+
+    def _sliced(self, ranges: Sequence[Any]) -> Any:
+        """The primitive `slice` returns (negative steps: a positive-step slice, flipped)."""
         slices, flips = self._slices(ranges, "slice")
         out = self._ops.slice(self._p, slices)
-        if flips:
-            out = self._ops.flip(out, flips)
-        return self._new(out)
+        return self._ops.flip(out, flips) if flips else out
 
     def slice_assign(self, ranges: Sequence[Any], values: "Self") -> "Self":
         """A copy with `values` written into the region `ranges` selects."""
         slices, flips = self._slices(ranges, "slice_assign")
         vp = self._check_peer("slice_assign", values)  # type: ignore[attr-defined]
         region = tuple(len(range(s.start, s.stop, s.step)) for s in slices)
-        vshape = tuple(values.shape)
+        vshape = tuple(self._ops.shape(vp))
         if vshape != region:
             if len(vshape) != len(region) or any(v not in (1, r) for v, r in zip(vshape, region)):
                 raise ShapeError(f"slice_assign: values of shape {list(vshape)} do not fit the "
@@ -452,20 +455,20 @@ class BasicOps:
         """NumPy-style indexing: ints (drop the dim), slices (any step), ``None`` (new dim),
         ``...``, and a 1-D Int tensor on one dim (``select``)."""
         key = key if isinstance(key, tuple) else (key,)
-        from .tensor import Tensor
-        tensor_dims = [i for i, k in enumerate(key) if isinstance(k, Tensor)]
+        tensor_dims = [i for i, k in enumerate(key) if isinstance(k, BasicOps)]
         if tensor_dims:
             return self._index_with_tensor(key, tensor_dims)
+        shape = self._ops.shape(self._p)
+        rank = len(shape)
         n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
         if key.count(Ellipsis) > 1:
             raise IndexError("index: at most one '...' is allowed")
-        if n_real > self.rank:
-            raise IndexError(f"index: too many indices ({n_real}) for a tensor of rank {self.rank}")
+        if n_real > rank:
+            raise IndexError(f"index: too many indices ({n_real}) for a tensor of rank {rank}")
         if Ellipsis in key:
             i = key.index(Ellipsis)
-            key = key[:i] + (slice(None),) * (self.rank - n_real) + key[i + 1:]
+            key = key[:i] + (slice(None),) * (rank - n_real) + key[i + 1:]
         ranges, final, d = [], [], 0
-        shape = self.shape
         for k in key:
             if k is None:
                 final.append(1)
@@ -480,11 +483,11 @@ class BasicOps:
                                     "... or an Int tensor)")
                 final.append(len(range(*k.indices(shape[d]))))
             d += 1
-        final += list(shape[d:])
-        out = self.slice(ranges) if ranges else self
-        if list(out.shape) != final:
-            out = out._new(out._ops.reshape(out._p, tuple(final)))
-        return out
+        final += shape[d:]
+        out = self._sliced(ranges) if ranges else self._p
+        if tuple(self._ops.shape(out)) != tuple(final):
+            out = self._ops.reshape(out, tuple(final))
+        return self._new(out)
 
     def _index_with_tensor(self, key: tuple[Any, ...], tensor_dims: list[int]) -> "Self":
         if len(tensor_dims) != 1 or any(k is not Ellipsis and not (isinstance(k, slice) and k == slice(None))

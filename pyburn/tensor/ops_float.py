@@ -78,14 +78,16 @@ class FloatOps:
         return self.mul(self)  # type: ignore[attr-defined, no-any-return]
 
     def matmul(self, other: "Self") -> "Self":
-        """Matrix product over the last two dims; leading (batch) dims broadcast."""
-        self._require_kind("matmul", _float_kind())  # type: ignore[attr-defined]
+        """Matrix product over the last two dims; leading (batch) dims broadcast. Float or Int."""
+        from .kind import Int
+        self._require_kind("matmul", _float_kind(), Int)  # type: ignore[attr-defined]
         op = self._check_peer("matmul", other)  # type: ignore[attr-defined]
-        sa, sb = list(self.shape), list(other.shape)  # type: ignore[attr-defined]
+        sa, sb = self._ops.shape(self._p), self._ops.shape(op)
         if len(sa) < 2 or len(sb) < 2:
-            raise RankError(f"matmul: both tensors need rank >= 2, got shapes {sa} and {sb}")
+            raise RankError(f"matmul: both tensors need rank >= 2, got shapes {list(sa)} and "
+                            f"{list(sb)}")
         if sa[-1] != sb[-2]:
-            raise ShapeError(f"matmul: inner dimensions differ: {sa} @ {sb} "
+            raise ShapeError(f"matmul: inner dimensions differ: {list(sa)} @ {list(sb)} "
                              f"({sa[-1]} != {sb[-2]})")
         return self._new(checked_call("matmul", self, (other,), self._ops.matmul, self._p, op))  # type: ignore[attr-defined, no-any-return]
 

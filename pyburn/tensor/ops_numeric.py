@@ -175,6 +175,11 @@ class NumericOps:
     def __mod__(self, other: Any) -> "Self":
         return _binary(self, other, "remainder")  # type: ignore[no-any-return]
 
+    def __rmod__(self, other: Any) -> "Self":
+        if not _is_scalar(other):
+            return NotImplemented
+        return _binary(self.full_like(other), self, "remainder")  # type: ignore[attr-defined, no-any-return]
+
     def __pow__(self, other: Any) -> "Self":
         return self.powi(other) if self.kind.prefix == "int" else self.powf(other)  # type: ignore[attr-defined, no-any-return]
 

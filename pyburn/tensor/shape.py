@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Iterable, SupportsIndex
+import operator
+from typing import Iterable
 
 
 class Shape(tuple[int, ...]):
@@ -14,11 +15,14 @@ class Shape(tuple[int, ...]):
             values = tuple(dims[0])  # type: ignore[arg-type]
         else:
             values = dims  # type: ignore[assignment]
+        if all(type(d) is int and d >= 0 for d in values):  # the common case, kept cheap
+            return super().__new__(cls, values)
         out = []
         for d in values:
-            if not isinstance(d, SupportsIndex) or isinstance(d, bool) or int(d) < 0:
+            # isinstance(d, SupportsIndex) would be a slow runtime protocol check.
+            if isinstance(d, bool) or not hasattr(d, "__index__") or operator.index(d) < 0:
                 raise ValueError(f"Shape: dimensions must be non-negative ints, got {values!r}")
-            out.append(int(d))
+            out.append(operator.index(d))
         return super().__new__(cls, out)
 
     @property

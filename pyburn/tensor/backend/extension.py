@@ -62,6 +62,7 @@ class CustomOp:
         self.n_outputs = n_outputs
         self._default = default
         self._native: dict[type, Kernel] = {}
+        self._native_backward: dict[type, BackwardFn] = {}
         self._backward: BackwardFn | None = None
         self.__doc__ = default.__doc__
 
@@ -81,8 +82,26 @@ class CustomOp:
         self._backward = fn
         return fn
 
+    def native_backward(self, *backends: type) -> Callable[[BackwardFn], BackwardFn]:
+        """Register a backward for these backends' native kernel (it reads what that kernel
+        saved in ``ctx``); other backends use the backward set with `define_backward`."""
+        def register(fn: BackwardFn) -> BackwardFn:
+            for backend in backends:
+                self._native_backward[backend] = fn
+            return fn
+        return register
+
     @property
     def backward(self) -> BackwardFn | None:
+        return self._backward
+
+    def backward_for(self, backend: "type[Backend]") -> BackwardFn | None:
+        """The backward matching the kernel `backend` runs."""
+        if self.has_native(backend):
+            for cls in backend.__mro__:
+                fn = self._native_backward.get(cls)
+                if fn is not None:
+                    return fn
         return self._backward
 
     def kernel(self, backend: "type[Backend]") -> Kernel:

@@ -1,0 +1,9 @@
+"""The PyTorch backend (Burn's LibTorch/``burn-tch``): ``from pyburn.backend import Torch``.
+
+Importing this package imports torch when it is installed; without it the package still imports
+and ``Torch.unavailable_reason()`` says how to install it.
+"""
+
+from .backend import Torch
+
+__all__ = ["Torch"]

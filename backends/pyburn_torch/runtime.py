@@ -1,0 +1,127 @@
+"""The torch module, if it can be imported, and the maps between pyburn's values and torch's.
+
+Importing `pyburn_torch` imports torch once, here, when it is installed: `pyburn.backend` only
+imports this package when ``Torch`` is first named, so ``import pyburn`` never loads torch. When
+torch is missing (or broken) `torch` is None and `import_error()` says why; the backend class still
+exists so that type aliases naming it keep working.
+
+Devices and dtypes are converted through caching dicts: a hot op pays one dict lookup, and the
+validation (is this CUDA index in range?) runs only the first time a device is seen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pyburn.tensor.device import Device
+from pyburn.tensor.dtype import DType
+from pyburn.tensor.errors import BackendError, DeviceError
+
+INSTALL_HINT = "pip install 'pyburn[torch]'"
+
+_IMPORT_EXC: Exception | None = None
+if TYPE_CHECKING:
+    import torch
+else:
+    try:
+        import torch
+    except (ImportError, OSError) as exc:  # missing, or its native libraries fail to load
+        torch = None
+        _IMPORT_EXC = exc
+
+
+def import_error() -> str | None:
+    """Why torch cannot be used here, or None."""
+    if torch is not None:
+        return None
+    if isinstance(_IMPORT_EXC, ModuleNotFoundError) and _IMPORT_EXC.name == "torch":
+        return f"torch is not installed ({INSTALL_HINT})"
+    return f"torch cannot be imported ({_IMPORT_EXC}); reinstall it ({INSTALL_HINT})"
+
+
+def require_torch() -> Any:
+    """The torch module, or a BackendError naming why it cannot be used."""
+    if torch is None:
+        raise BackendError(f"Torch backend: {import_error()}")
+    return torch
+
+
+def cuda_unavailable_reason() -> str | None:
+    """Why ``cuda`` devices cannot be used, or None when torch sees at least one GPU."""
+    reason = import_error()
+    if reason is not None:
+        return reason
+    if torch.version.cuda is None and getattr(torch.version, "hip", None) is None:
+        return f"no CUDA GPU: this torch {torch.__version__} build has no CUDA support"
+    if not torch.cuda.is_available():
+        return "no CUDA GPU: torch.cuda.is_available() is False"
+    return None
+
+
+def mps_unavailable_reason() -> str | None:
+    reason = import_error()
+    if reason is not None:
+        return reason
+    mps = getattr(torch.backends, "mps", None)
+    if mps is None or not mps.is_available():
+        return "no MPS device: torch.backends.mps.is_available() is False"
+    return None
+
+
+# --- dtypes --------------------------------------------------------------------------------------
+if torch is not None:
+    TORCH_DTYPES: dict[DType, Any] = {
+        DType.F64: torch.float64, DType.F32: torch.float32, DType.F16: torch.float16,
+        DType.BF16: torch.bfloat16, DType.I64: torch.int64, DType.I32: torch.int32,
+        DType.I16: torch.int16, DType.I8: torch.int8, DType.U8: torch.uint8,
+        DType.BOOL: torch.bool,
+    }
+else:
+    TORCH_DTYPES = {}
+DTYPES: dict[Any, DType] = {v: k for k, v in TORCH_DTYPES.items()}
+
+
+# --- devices -------------------------------------------------------------------------------------
+_HAS_MPS = torch is not None and getattr(torch.backends, "mps", None) is not None \
+    and torch.backends.mps.is_built()
+DEVICE_KINDS: tuple[str, ...] = ("cpu", "cuda", "mps") if _HAS_MPS else ("cpu", "cuda")
+
+class _TorchDevices(dict[Device, Any]):
+    """``TORCH_DEVICES[Device("cuda", 1)]`` -> ``torch.device("cuda:1")``, validated once."""
+
+    def __missing__(self, device: Device) -> Any:
+        require_torch()
+        if device.kind == "cpu":
+            out = torch.device("cpu")
+        elif device.kind == "cuda":
+            reason = cuda_unavailable_reason()
+            if reason is not None:
+                raise DeviceError(f"Torch: cannot use device {device}: {reason}")
+            count = torch.cuda.device_count()
+            if device.index >= count:
+                raise DeviceError(f"Torch: device {device} is out of range: torch sees {count} "
+                                  f"CUDA device(s) (cuda:0 to cuda:{count - 1})")
+            out = torch.device("cuda", device.index)
+        elif device.kind == "mps":
+            reason = mps_unavailable_reason()
+            if reason is not None:
+                raise DeviceError(f"Torch: cannot use device {device}: {reason}")
+            out = torch.device("mps")
+        else:
+            raise DeviceError(f"Torch: unsupported device {str(device)!r}; this backend supports "
+                              "cpu, cuda:N and mps")
+        self[device] = out
+        return out
+
+
+class _PyburnDevices(dict[Any, Device]):
+    """``PYBURN_DEVICES[tensor.device]`` -> the pyburn `Device` (``cpu`` has index 0)."""
+
+    def __missing__(self, device: Any) -> Device:
+        out = Device(device.type, device.index or 0)
+        self[device] = out
+        return out
+
+
+TORCH_DEVICES = _TorchDevices()
+PYBURN_DEVICES = _PyburnDevices()

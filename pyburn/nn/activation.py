@@ -1,0 +1,147 @@
+"""`ActivationConfig` / `Activation` (Burn's ``burn::nn::activation``): an activation chosen
+by configuration, so a model's config file can say ``"Relu"`` or ``{"LeakyRelu": {...}}`` and
+the model builds it — the way Burn's LSTM takes its gate and cell activations.
+
+The math lives in `pyburn.tensor.activation`; this module only picks a function and, for
+`PRelu`, holds the learned slope.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from pyburn.config import EnumConfig
+from pyburn.module import Module, Param
+from pyburn.tensor import Device, ShapeError
+from pyburn.tensor import activation as F
+
+from .initializer import Initializer, resolve_device
+
+__all__ = ["ActivationConfig", "Activation"]
+
+
+class ActivationConfig(EnumConfig):
+    """Which activation to build. Variants with settings carry Burn's defaults."""
+
+    class Relu(EnumConfig.Variant):
+        pass
+
+    class LeakyRelu(EnumConfig.Variant):
+        negative_slope: float = 0.01
+
+    class Gelu(EnumConfig.Variant):
+        pass
+
+    class Sigmoid(EnumConfig.Variant):
+        pass
+
+    class Tanh(EnumConfig.Variant):
+        pass
+
+    class Silu(EnumConfig.Variant):
+        """``x * sigmoid(x)``; also known as Swish (``ActivationConfig.Swish`` is this class)."""
+
+    class Softplus(EnumConfig.Variant):
+        beta: float = 1.0
+
+    class Elu(EnumConfig.Variant):
+        alpha: float = 1.0
+
+    class HardSigmoid(EnumConfig.Variant):
+        """``clamp(alpha * x + beta, 0, 1)``; torch.nn.Hardsigmoid is ``alpha = 1/6``."""
+
+        alpha: float = 0.2
+        beta: float = 0.5
+
+    class Softsign(EnumConfig.Variant):
+        pass
+
+    class Selu(EnumConfig.Variant):
+        pass
+
+    class Mish(EnumConfig.Variant):
+        pass
+
+    class PRelu(EnumConfig.Variant):
+        """A leaky ReLU whose slope is learned: one per channel (dim 1), or one shared."""
+
+        num_parameters: int = 1
+        alpha: float = 0.25
+
+    Swish: Any  # set below: an alias, not a variant of its own (one JSON name per activation)
+
+    def init(self, device: Device | str | None = None, backend: Any = None) -> "Activation":
+        """The activation layer; only `PRelu` has a parameter, so only it needs the device."""
+        v: Any = self
+        alpha = None
+        if isinstance(v, ActivationConfig.PRelu):
+            if v.num_parameters < 1:
+                raise ValueError(f"ActivationConfig.PRelu: num_parameters must be >= 1, got "
+                                 f"{v.num_parameters}")
+            backend, dev = resolve_device(device, backend, "ActivationConfig.init")
+            alpha = Initializer.Constant(value=v.alpha).init_param([v.num_parameters], dev, backend)
+        return Activation(self, alpha)
+
+
+ActivationConfig.Swish = ActivationConfig.Silu
+
+
+class Activation(Module):
+    """Applies the configured activation elementwise (`PRelu` per channel on dim 1)."""
+
+    config: ActivationConfig
+    alpha: Param[Any] | None = None
+
+    def forward(self, x: Any) -> Any:
+        """Any shape -> the same shape."""
+        c: Any = self.config
+        if isinstance(c, ActivationConfig.Relu):
+            return F.relu(x)
+        if isinstance(c, ActivationConfig.LeakyRelu):
+            return F.leaky_relu(x, c.negative_slope)
+        if isinstance(c, ActivationConfig.Gelu):
+            return F.gelu(x)
+        if isinstance(c, ActivationConfig.Sigmoid):
+            return F.sigmoid(x)
+        if isinstance(c, ActivationConfig.Tanh):
+            return F.tanh(x)
+        if isinstance(c, ActivationConfig.Silu):
+            return F.silu(x)
+        if isinstance(c, ActivationConfig.Softplus):
+            return F.softplus(x, c.beta)
+        if isinstance(c, ActivationConfig.Elu):
+            return F.elu(x, c.alpha)
+        if isinstance(c, ActivationConfig.HardSigmoid):
+            return F.hard_sigmoid(x, c.alpha, c.beta)
+        if isinstance(c, ActivationConfig.Softsign):
+            return F.softsign(x)
+        if isinstance(c, ActivationConfig.Selu):
+            return F.selu(x)
+        if isinstance(c, ActivationConfig.Mish):
+            return F.mish(x)
+        if isinstance(c, ActivationConfig.PRelu):
+            return F.prelu(x, self._slope(x))
+        raise TypeError(f"Activation.forward: unknown activation {c!r}")  # pragma: no cover
+
+    __call__ = forward
+
+    def _slope(self, x: Any) -> Any:
+        """PRelu's alpha shaped to broadcast against `x`: ``[1, C, 1, ...]`` (torch's channel
+        dim), or all ones for a single shared slope."""
+        assert self.alpha is not None
+        alpha = self.alpha.val()
+        n = int(self.alpha.shape[0])
+        rank = len(x.dims())
+        if n == 1:
+            return alpha.reshape([1] * max(rank, 1))
+        if rank < 2 or x.dims()[1] != n:
+            raise ShapeError(f"Activation.forward: PRelu with {n} parameters expects an input of "
+                             f"shape [batch, {n}, ...], got {x.dims()}")
+        return alpha.reshape([1, n] + [1] * (rank - 2))
+
+    def display_fields(self) -> dict[str, Any]:
+        c: Any = self.config
+        fields: dict[str, Any] = {"kind": type(c).__name__}
+        fields.update({f.name: getattr(c, f.name) for f in dataclasses.fields(c)})
+        return fields

@@ -1,0 +1,84 @@
+"""`Linear` (Burn's ``burn::nn::Linear``): ``y = x @ W + b`` over the last dimension.
+
+The weight keeps Burn's layout ``[d_input, d_output]`` (PyTorch stores the transpose), so a
+record written by Burn or pyburn loads without transposing; copying to or from
+``torch.nn.Linear`` means ``weight.T``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pyburn.config import Config
+from pyburn.module import Module, Param
+from pyburn.tensor import Device, RankError, ShapeError
+
+from .initializer import Initializer, resolve_device
+
+__all__ = ["LinearConfig", "Linear"]
+
+
+class LinearConfig(Config):
+    """Burn's defaults: a bias, and Kaiming-uniform with gain ``1/sqrt(3)`` — that is
+    ``U(-1/sqrt(d_input), 1/sqrt(d_input))`` for weight and bias alike, as torch.nn.Linear."""
+
+    d_input: int
+    d_output: int
+    bias: bool = True
+    initializer: Initializer = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0),
+                                                           fan_out_only=False)
+
+    def init(self, device: Device | str | None = None, backend: Any = None) -> "Linear":
+        """Build the layer on `device` (which names its backend; see `resolve_device`).
+
+        Parameters are lazy: nothing is drawn until first use, so ``init`` followed by
+        ``load_record`` never runs the initializer."""
+        if self.d_input < 0 or self.d_output < 0:
+            raise ValueError(f"LinearConfig.init: sizes must be >= 0, got d_input={self.d_input}, "
+                             f"d_output={self.d_output}")
+        backend, dev = resolve_device(device, backend, "LinearConfig.init")
+        weight = self.initializer.init_param([self.d_input, self.d_output], dev, backend,
+                                             fan_in=self.d_input, fan_out=self.d_output)
+        bias = None
+        if self.bias:
+            # Burn draws the bias with the weight's fans (fan_in = d_input), not the bias shape.
+            bias = self.initializer.init_param([self.d_output], dev, backend,
+                                               fan_in=self.d_input, fan_out=self.d_output)
+        return Linear(weight, bias)
+
+
+class Linear(Module):
+    """Applies ``x @ weight + bias`` to the last dimension of an input of any rank >= 1."""
+
+    weight: Param[Any]
+    bias: Param[Any] | None = None
+
+    @property
+    def d_input(self) -> int:
+        return int(self.weight.shape[0])
+
+    @property
+    def d_output(self) -> int:
+        return int(self.weight.shape[1])
+
+    def forward(self, x: Any) -> Any:
+        """``[..., d_input]`` -> ``[..., d_output]``; leading dims are batch dims."""
+        dims = x.dims()
+        if len(dims) < 1:
+            raise RankError(f"Linear.forward: expected an input of rank >= 1, got shape {dims}")
+        if dims[-1] != self.d_input:
+            raise ShapeError(f"Linear.forward: expected an input of shape [..., {self.d_input}], "
+                             f"got {dims}")
+        lead = dims[:-1]
+        flat = x.reshape([math.prod(lead), self.d_input])
+        out = flat @ self.weight.val()
+        if self.bias is not None:
+            out = out + self.bias.val().unsqueeze_dim(0)
+        return out.reshape([*lead, self.d_output])
+
+    __call__ = forward
+
+    def display_fields(self) -> dict[str, Any]:
+        return {"d_input": self.d_input, "d_output": self.d_output,
+                "bias": self.bias is not None}

@@ -1,0 +1,37 @@
+"""Argument checks shared by the losses: every error names the loss, what it expected and what
+it got, before a backend op fails with a message about broadcasting."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from pyburn.tensor import KindError, RankError, ShapeError, Tensor
+
+_KIND_HINT = {"Float": ".float()", "Int": ".int()"}
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[:1] in "AEIOU" else f"a {kind}"
+
+
+def check_tensor(owner: str, name: str, value: Any, kind: str,
+                 rank: int | Sequence[int] | None = None) -> None:
+    """`value` is a tensor of `kind` (``"Float"``/``"Int"``) and, when given, of `rank`."""
+    if not isinstance(value, Tensor):
+        raise TypeError(f"{owner}: {name} must be {_a(kind)} tensor, got {type(value).__name__}")
+    got = type(value).kind.__name__
+    if got != kind:
+        raise KindError(f"{owner}: {name} must be {_a(kind)} tensor, got {_a(got)} tensor of shape "
+                        f"{list(value.shape)} (convert with {_KIND_HINT.get(kind, '')})")
+    if rank is not None:
+        ranks = (rank,) if isinstance(rank, int) else tuple(rank)
+        if value.rank not in ranks:
+            want = " or ".join(str(r) for r in ranks)
+            raise RankError(f"{owner}: {name} must have rank {want}, got shape "
+                            f"{list(value.shape)}")
+
+
+def check_same_shape(owner: str, a_name: str, a: Any, b_name: str, b: Any) -> None:
+    if tuple(a.shape) != tuple(b.shape):
+        raise ShapeError(f"{owner}: {a_name} shape {list(a.shape)} and {b_name} shape "
+                         f"{list(b.shape)} must be equal")

@@ -1,0 +1,67 @@
+"""`LayerNorm` (Burn's ``burn::nn::LayerNorm``): normalize the last dimension, then scale and
+shift it by learned ``gamma`` and ``beta`` — as ``torch.nn.LayerNorm(d_model)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyburn.config import Config
+from pyburn.module import Module, Param
+from pyburn.tensor import Device, RankError, ShapeError
+
+from .initializer import Initializer, resolve_device
+
+__all__ = ["LayerNormConfig", "LayerNorm"]
+
+
+class LayerNormConfig(Config):
+    """`epsilon` keeps the division finite for constant inputs; `bias` adds ``beta``."""
+
+    d_model: int
+    epsilon: float = 1e-5
+    bias: bool = True
+
+    def init(self, device: Device | str | None = None, backend: Any = None) -> "LayerNorm":
+        """``gamma`` starts at ones and ``beta`` at zeros, so a fresh layer only normalizes."""
+        if self.d_model <= 0:
+            raise ValueError(f"LayerNormConfig.init: d_model must be positive, got {self.d_model}")
+        if self.epsilon < 0:
+            raise ValueError(f"LayerNormConfig.init: epsilon must be >= 0, got {self.epsilon}")
+        backend, dev = resolve_device(device, backend, "LayerNormConfig.init")
+        gamma = Initializer.Ones().init_param([self.d_model], dev, backend)
+        beta = Initializer.Zeros().init_param([self.d_model], dev, backend) if self.bias else None
+        return LayerNorm(gamma, beta, float(self.epsilon))
+
+
+class LayerNorm(Module):
+    """``(x - mean) / sqrt(var + epsilon) * gamma + beta`` over the last dimension, with the
+    biased (population) variance, as PyTorch and Burn."""
+
+    gamma: Param[Any]
+    beta: Param[Any] | None = None
+    epsilon: float = 1e-5
+
+    @property
+    def d_model(self) -> int:
+        return int(self.gamma.shape[0])
+
+    def forward(self, x: Any) -> Any:
+        """``[..., d_model]`` -> ``[..., d_model]``."""
+        dims = x.dims()
+        if len(dims) < 1:
+            raise RankError(f"LayerNorm.forward: expected an input of rank >= 1, got shape {dims}")
+        if dims[-1] != self.d_model:
+            raise ShapeError(f"LayerNorm.forward: expected an input of shape [..., {self.d_model}], "
+                             f"got {dims}")
+        var, mean = x.var_mean_bias(len(dims) - 1)
+        out = (x - mean) / (var + self.epsilon).sqrt()
+        lead = [1] * (len(dims) - 1)  # tensors of equal rank broadcast on every backend
+        out = out * self.gamma.val().reshape([*lead, self.d_model])
+        if self.beta is not None:
+            out = out + self.beta.val().reshape([*lead, self.d_model])
+        return out
+
+    __call__ = forward
+
+    def display_fields(self) -> dict[str, Any]:
+        return {"d_model": self.d_model, "epsilon": self.epsilon, "bias": self.beta is not None}

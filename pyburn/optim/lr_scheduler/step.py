@@ -1,0 +1,50 @@
+"""Step decay (Burn's ``StepLrScheduler``; ``torch.optim.lr_scheduler.StepLR``):
+``initial_lr * gamma ** (i // step_size)`` at the i-th call (from 0)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from typing_extensions import Self
+
+from pyburn.config import Config
+
+from .base import check, record_number
+
+
+class StepLrSchedulerConfig(Config):
+    """``StepLrSchedulerConfig(initial_lr, step_size, gamma=0.1)``."""
+
+    initial_lr: float
+    step_size: int
+    gamma: float = 0.1
+
+    def init(self) -> "StepLrScheduler":
+        # Burn only warns about a non-positive rate or a gamma outside (0, 1): they can be
+        # useful (e.g. a growing rate for a learning-rate range test).
+        check(self.step_size > 0, "StepLrSchedulerConfig: step size must be greater than 0, "
+                                  f"got {self.step_size}")
+        return StepLrScheduler(self.initial_lr, self.step_size, self.gamma)
+
+
+class StepLrScheduler:
+    __slots__ = ("init_lr", "step_size", "gamma", "iter_idx")
+
+    def __init__(self, init_lr: float, step_size: int, gamma: float) -> None:
+        self.init_lr, self.step_size, self.gamma = float(init_lr), int(step_size), float(gamma)
+        self.iter_idx = -1  # the index of the last call; -1 before the first
+
+    def step(self) -> float:
+        self.iter_idx += 1
+        return self.init_lr * self.gamma ** (self.iter_idx // self.step_size)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"iter_idx": self.iter_idx}
+
+    def load_record(self, record: Mapping[str, Any]) -> Self:
+        self.iter_idx = record_number(record, "iter_idx", "StepLrScheduler", int)
+        return self
+
+    def __repr__(self) -> str:
+        return (f"StepLrScheduler(init_lr={self.init_lr}, step_size={self.step_size}, "
+                f"gamma={self.gamma}, iter_idx={self.iter_idx})")

@@ -1,0 +1,104 @@
+"""``lstm_sequence``: a whole LSTM sequence (forward and backward through time) as one op.
+
+Inputs (primitives, seq-first): ``x [T, B, I]``, ``h0``/``c0 [B, H]``, the fused gate weights
+``w_ih [I, G*H]``, ``w_hh [H, G*H]`` and bias ``b [G*H]`` (or None). Gates are laid out
+``i, f, g, o`` (input, forget, cell candidate, output); with ``input_forget`` the forget gate is
+``1 - i`` and the layout is ``i, g, o`` (G = 3). Attributes: ``clip`` (cell clamp after every
+step), ``input_forget``, ``reverse`` (process t = T-1 .. 0; outputs stay at their time index).
+Outputs: ``y [T, B, H]``, the final ``h`` and ``c``. Activations are the standard sigmoid/tanh:
+modules with other activations use their per-step path.
+
+The default kernel runs the per-step recurrence with ordinary tensor ops, on an internal
+``Autodiff`` tape when a gradient is needed, so its backward is exactly the generic path's;
+native kernels (NumPy/CuPy, Torch) register themselves from their backend packages.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple, Sequence
+
+from ..backend import CustomOp, OpContext
+
+
+class LstmSequenceOutput(NamedTuple):
+    output: Any
+    hidden: Any
+    cell: Any
+
+
+def _reference(B: Any, ctx: OpContext, x: Any, h0: Any, c0: Any, w_ih: Any, w_hh: Any, b: Any,
+               *, clip: float | None = None, input_forget: bool = False,
+               reverse: bool = False) -> tuple[Any, Any, Any]:
+    from pyburn.tensor import Tensor
+    inputs = (x, h0, c0, w_ih, w_hh, b)
+    if ctx.needs_grad:
+        from pyburn_autodiff import Autodiff  # the tape gives the composite its backward
+        AD = Tensor[Autodiff[B]]
+        inner = Tensor[B]
+        leaves = [None if p is None else
+                  (AD.from_inner(inner.from_primitive(p)).require_grad() if need
+                   else AD.from_inner(inner.from_primitive(p)))
+                  for p, need in zip(inputs, ctx.needs_input_grad)]
+        outs = _recurrence(*leaves, clip=clip, input_forget=input_forget, reverse=reverse)
+        ctx.save(leaves, outs)
+        return tuple(o.inner().primitive for o in outs)  # type: ignore[return-value]
+    T = Tensor[B]
+    tensors = [None if p is None else T.from_primitive(p) for p in inputs]
+    outs = _recurrence(*tensors, clip=clip, input_forget=input_forget, reverse=reverse)
+    return tuple(o.primitive for o in outs)  # type: ignore[return-value]
+
+
+def _recurrence(x: Any, h: Any, c: Any, w_ih: Any, w_hh: Any, b: Any, *, clip: float | None,
+                input_forget: bool, reverse: bool) -> tuple[Any, Any, Any]:
+    """The LSTM recurrence with tensor ops (Burn's lstm.rs, on fused gate blocks)."""
+    seq, batch, _ = x.dims()
+    hidden = h.dims()[1]
+    xw = x.reshape([seq * batch, -1]).matmul(w_ih).reshape([seq, batch, -1])
+    if b is not None:
+        xw = xw + b
+    steps = range(seq - 1, -1, -1) if reverse else range(seq)
+    outputs: list[Any] = [None] * seq
+    for t in steps:
+        z = xw[t] + h.matmul(w_hh)
+        i = z[:, :hidden].sigmoid()
+        if input_forget:
+            f = 1.0 - i
+            g = z[:, hidden:2 * hidden].tanh()
+            o = z[:, 2 * hidden:].sigmoid()
+        else:
+            f = z[:, hidden:2 * hidden].sigmoid()
+            g = z[:, 2 * hidden:3 * hidden].tanh()
+            o = z[:, 3 * hidden:].sigmoid()
+        c = f * c + i * g
+        if clip is not None:
+            c = c.clamp(-clip, clip)
+        h = o * c.tanh()
+        outputs[t] = h
+    from pyburn.tensor import Tensor
+    y = Tensor.stack(outputs, 0) if seq else x.zeros_like()[:, :, :0]
+    return y, h, c
+
+
+lstm_sequence = CustomOp("lstm_sequence", _reference, n_outputs=3)
+
+
+@lstm_sequence.define_backward
+def _reference_backward(B: Any, ctx: OpContext, grads: Sequence[Any]) -> list[Any]:
+    from pyburn.tensor import Tensor
+    leaves, outs = ctx.saved
+    AD = type(outs[0])
+    inner = Tensor[B]
+    total = None
+    for out, g in zip(outs, grads):
+        if g is None:
+            continue
+        term = (out * AD.from_inner(inner.from_primitive(g))).sum()
+        total = term if total is None else total + term
+    if total is None:
+        return [None] * len(leaves)
+    found = total.backward()
+    result = []
+    for leaf, need in zip(leaves, ctx.needs_input_grad):
+        grad = leaf.grad(found) if (need and leaf is not None) else None
+        result.append(None if grad is None else grad.primitive)
+    return result
