@@ -113,6 +113,7 @@ def _case(row: Row) -> BackendCase:
     if row.autodiff:
         from pyburn.backend import Autodiff
         B = Autodiff[plain]
+        device = B.device(row.device)     # tagged with the Autodiff backend, not the plain one
     B.seed(0)
     return BackendCase(row.id, B, device, row.autodiff)
 

@@ -36,8 +36,8 @@ def data(values: Any) -> TensorData:
 
 def _scalar_gate(case: Any, weight: float) -> GateController:
     d = dev(case)
-    record = {"weight": Param.from_data([[weight]], d, case.B),
-              "bias": Param.from_data([0.0], d, case.B)}
+    record = {"weight": Param.from_data([[weight]], d),
+              "bias": Param.from_data([0.0], d)}
     return GateController.create_with_weights(1, 1, False, Initializer.XavierNormal(gain=1.0),
                                               record, dict(record))
 
@@ -117,10 +117,10 @@ def _gate(case: Any, input_weights: list[list[float]], input_biases: list[float]
     d = dev(case)
     return GateController.create_with_weights(
         len(input_weights), len(input_weights[0]), True, Initializer.XavierUniform(gain=1.0),
-        {"weight": Param.from_data(data(input_weights), d, case.B),
-         "bias": Param.from_data(data(input_biases), d, case.B)},
-        {"weight": Param.from_data(data(hidden_weights), d, case.B),
-         "bias": Param.from_data(data(hidden_biases), d, case.B)})
+        {"weight": Param.from_data(data(input_weights), d),
+         "bias": Param.from_data(data(input_biases), d)},
+        {"weight": Param.from_data(data(hidden_weights), d),
+         "bias": Param.from_data(data(hidden_biases), d)})
 
 
 FORWARD_GATES = {

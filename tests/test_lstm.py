@@ -45,18 +45,17 @@ def test_with_uniform_initializer(backend: Any) -> None:
     config = LstmConfig(5, 5, False).with_initializer(Initializer.Uniform(min=0.0, max=1.0))
     lstm = config.init(dev(backend))
     for gate in (lstm.input_gate, lstm.forget_gate, lstm.output_gate, lstm.cell_gate):
-        values = gate.input_transform.weight.val().to_numpy()
-        assert values.min() >= 0.0 and values.max() < 1.0  # Burn's assert_within_range(0..1)
+        gate.input_transform.weight.val().to_data().assert_within_range(0.0, 1.0)
 
 
 def _scalar_gate(case: Any, weight: float, bias: float, d_input: int, d_output: int,
                  use_bias: bool, initializer: Initializer) -> GateController:
     """Burn's ``create_gate_controller`` of ``test_forward_single_input_single_feature``."""
     d = dev(case)
-    record_1 = {"weight": Param.from_data([[weight]], d, case.B),
-                "bias": Param.from_data([bias], d, case.B)}
-    record_2 = {"weight": Param.from_data([[weight]], d, case.B),
-                "bias": Param.from_data([bias], d, case.B)}
+    record_1 = {"weight": Param.from_data([[weight]], d),
+                "bias": Param.from_data([bias], d)}
+    record_2 = {"weight": Param.from_data([[weight]], d),
+                "bias": Param.from_data([bias], d)}
     return GateController.create_with_weights(d_input, d_output, use_bias, initializer,
                                               record_1, record_2)
 
@@ -121,10 +120,10 @@ def _gate(case: Any, input_weights: list[list[float]], input_biases: list[float]
     record shapes, so the port passes them the right way round."""
     d = dev(case)
     d_input, d_output = len(input_weights), len(input_weights[0])
-    input_record = {"weight": Param.from_data(data(input_weights), d, case.B),
-                    "bias": Param.from_data(data(input_biases), d, case.B)}
-    hidden_record = {"weight": Param.from_data(data(hidden_weights), d, case.B),
-                     "bias": Param.from_data(data(hidden_biases), d, case.B)}
+    input_record = {"weight": Param.from_data(data(input_weights), d),
+                    "bias": Param.from_data(data(input_biases), d)}
+    hidden_record = {"weight": Param.from_data(data(hidden_weights), d),
+                     "bias": Param.from_data(data(hidden_biases), d)}
     return GateController.create_with_weights(d_input, d_output, True,
                                               Initializer.XavierUniform(gain=1.0),
                                               input_record, hidden_record)

@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pyburn import Tensor
+from pyburn import Device, Tensor
+from pyburn.backend import NumPy
 from pyburn.module import Module, Param, ParamId
 from pyburn.nn import (DropoutConfig, EmbeddingConfig, Initializer, LayerNorm, LayerNormConfig,
                        Linear, LinearConfig)
@@ -330,3 +331,12 @@ def test_modules_compare_by_identity(backend: Any) -> None:
 def test_param_needs_a_value_or_an_init() -> None:
     with pytest.raises(ValueError, match="needs a tensor or an init"):
         Param(None)
+
+
+def test_param_from_data_takes_the_backend_from_the_device(backend: Any) -> None:
+    param = Param.from_data([[1.0, 2.0]], backend.device)
+    assert param.val().backend is backend.B
+    assert param.val().to_data().to_list() == [[1.0, 2.0]]
+    with pytest.raises(ValueError, match=r"Param.from_data: the device 'cpu' does not name a backend"):
+        Param.from_data([1.0], Device("cpu"))
+    assert Param.from_data([1.0], Device("cpu"), NumPy).val().backend is NumPy

@@ -1090,3 +1090,15 @@ def test_every_tensor_method_is_exercised_here():
     untested = sorted(n for n in NOT_OPS - {"backend", "kind"}
                       if not re.search(rf"\b{n}\b", autodiff_tests))
     assert not untested, f"autodiff methods without a test in test_autodiff.py: {untested}"
+
+
+def test_assert_within_range():
+    TensorData([0.0, 0.5, 0.999]).assert_within_range(0.0, 1.0)
+    TensorData([0.0, 1.0]).assert_within_range_inclusive(0.0, 1.0)
+    with pytest.raises(AssertionError, match=r"assert_within_range: 1 of 2 values outside "
+                                             r"\[0.0, 1.0\)\n  at \[1\]: 1.0"):
+        TensorData([0.5, 1.0]).assert_within_range(0.0, 1.0)
+    with pytest.raises(AssertionError, match="1 of 1 values outside"):
+        TensorData([float("nan")]).assert_within_range_inclusive(0.0, 1.0)
+    with pytest.raises(ValueError, match="empty range"):
+        TensorData([0.5]).assert_within_range(1.0, 0.0)

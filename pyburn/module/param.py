@@ -53,7 +53,14 @@ class Param(Generic[T]):
         return cls(tensor, require_grad=require_grad)
 
     @classmethod
-    def from_data(cls, data: Any, device: Device, backend: Any, require_grad: bool = True) -> "Param[Any]":
+    def from_data(cls, data: Any, device: Device, backend: Any = None,
+                  require_grad: bool = True) -> "Param[Any]":
+        """A parameter holding `data` on `device` (Burn's ``Param::from_data(data, &device)``).
+
+        The backend is the one `device` came from (``B.default_device()``); pass `backend` only
+        for a bare device such as ``Device("cpu")``."""
+        if backend is None:
+            backend = device.require_backend("Param.from_data")
         tensor: Any = Tensor[backend].from_data(data, device)
         return cls(tensor, require_grad=require_grad)
 

@@ -167,6 +167,30 @@ class TensorData:
         if not bool(np.all(close)):
             raise AssertionError(_mismatch("assert_approx_eq", a, b, ~close, tol))
 
+    def assert_within_range(self, low: float, high: float) -> None:
+        """Every value lies in the half-open range ``[low, high)`` (Burn's
+        ``assert_within_range(low..high)``); a NaN is never within range."""
+        self._assert_range("assert_within_range", low, high, inclusive=False)
+
+    def assert_within_range_inclusive(self, low: float, high: float) -> None:
+        """Every value lies in the closed range ``[low, high]``."""
+        self._assert_range("assert_within_range_inclusive", low, high, inclusive=True)
+
+    def _assert_range(self, op: str, low: float, high: float, inclusive: bool) -> None:
+        if not low <= high:
+            raise ValueError(f"{op}: empty range, low={low!r} > high={high!r}")
+        a = self._array
+        with np.errstate(invalid="ignore"):
+            inside = (a >= low) & ((a <= high) if inclusive else (a < high))
+        if not bool(np.all(inside)):
+            where = np.argwhere(~inside)
+            bracket = "]" if inclusive else ")"
+            lines = [f"{op}: {len(where)} of {a.size} values outside [{low!r}, {high!r}{bracket}"]
+            for idx in where[:5]:
+                i = tuple(int(v) for v in idx)
+                lines.append(f"  at {list(i)}: {a[i].item()!r}")
+            raise AssertionError("\n".join(lines))
+
     def _check_shape(self, other: "TensorData", op: str) -> None:
         if self._array.shape != other._array.shape:
             raise AssertionError(f"{op}: shapes differ: {list(self.shape)} vs {list(other.shape)}")
