@@ -8,7 +8,7 @@ tracked they record a node whose vjp is written next to the forward, as in Burn'
 from __future__ import annotations
 
 import math
-from typing import Any, ClassVar, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Sequence, TypeVar
 
 from pyburn.tensor.backend import Backend, BackendMeta, CustomOp, OpContext
 from pyburn.tensor.data import TensorData
@@ -24,24 +24,24 @@ Shape = tuple[int, ...]
 _SQRT_2_OVER_PI = 2.0 / math.sqrt(math.pi)
 
 
-class Autodiff(Backend):
+InnerB = TypeVar("InnerB", bound=Backend)
+
+
+class Autodiff(Backend, Generic[InnerB]):
     """``Autodiff[NumPy]``, ``Autodiff[Torch]``, ``Autodiff[YourBackend]``: cached, so
-    ``Autodiff[NumPy] is Autodiff[NumPy]``."""
+    ``Autodiff[NumPy] is Autodiff[NumPy]``.
+
+    Generic only for type checkers (``Tensor[Autodiff[NumPy]]`` is a valid annotation); at run
+    time ``Autodiff[X]`` builds (once) the concrete backend class that wraps `X`."""
 
     abstract = True
     inner: ClassVar[Any]
 
-    def __class_getitem__(cls, inner: Any) -> Any:
-        if "inner" in cls.__dict__:  # Autodiff[NumPy]["float64"]: a dtype variant
-            return cls.with_dtypes(float=inner)
-        if not (isinstance(inner, type) and issubclass(inner, Backend)) or inner.abstract:
-            raise TypeError(f"Autodiff[...] takes a concrete backend class, got {inner!r}")
-        if inner.is_autodiff():
-            raise TypeError(f"Autodiff[{inner!r}]: the backend already has autodiff")
-        cached = _CACHE.get(inner)
-        if cached is None:
-            cached = _CACHE[inner] = _make_autodiff(cls, inner)
-        return cached
+    if not TYPE_CHECKING:  # type checkers see the plain generic subscription
+        def __class_getitem__(cls, inner: Any) -> Any:
+            if "inner" in cls.__dict__:  # Autodiff[NumPy]["float64"]: a dtype variant
+                return cls.with_dtypes(float=inner)
+            return _autodiff_of(cls, inner)
 
     # --- identity -----------------------------------------------------------------------------
     @classmethod
@@ -50,19 +50,19 @@ class Autodiff(Backend):
 
     @classmethod
     def default_device(cls) -> Device:
-        return cls.inner.default_device().on(cls)  # type: ignore[no-any-return]
+        return cls.inner.default_device().on(cls)
 
     @classmethod
     def device_kinds(cls) -> tuple[str, ...]:
-        return cls.inner.device_kinds()  # type: ignore[no-any-return]
+        return cls.inner.device_kinds()
 
     @classmethod
     def device(cls, spec: "str | Device" = "cpu") -> Device:
-        return cls.inner.device(spec).on(cls)  # type: ignore[no-any-return]
+        return cls.inner.device(spec).on(cls)
 
     @classmethod
     def unavailable_reason(cls) -> str | None:
-        return cls.inner.unavailable_reason()  # type: ignore[no-any-return]
+        return cls.inner.unavailable_reason()
 
     @classmethod
     def seed(cls, seed: int) -> None:
@@ -78,11 +78,12 @@ class Autodiff(Backend):
 
     @classmethod
     def supported_float_dtypes(cls) -> tuple[DType, ...]:
-        return cls.inner.supported_float_dtypes()  # type: ignore[no-any-return]
+        return cls.inner.supported_float_dtypes()
 
     @classmethod
     def with_dtypes(cls, float: "DType | str | None" = None, int: "DType | str | None" = None) -> Any:
-        return Autodiff[cls.inner.with_dtypes(float=float, int=int)]
+        # Autodiff[...], spelled so that type checkers see a call, not a type application.
+        return _autodiff_of(Autodiff, cls.inner.with_dtypes(float=float, int=int))
 
     # --- the AutodiffBackend part ---------------------------------------------------------------
     @classmethod
@@ -173,7 +174,7 @@ class Autodiff(Backend):
 
     @classmethod
     def float_to_data(cls, x: AD) -> TensorData:
-        return cls.inner.float_to_data(x.inner)  # type: ignore[no-any-return]
+        return cls.inner.float_to_data(x.inner)
 
     @classmethod
     def float_random(cls, shape: Shape, distribution: DistributionValue, device: Device) -> AD:
@@ -185,15 +186,15 @@ class Autodiff(Backend):
 
     @classmethod
     def float_shape(cls, x: AD) -> Shape:
-        return cls.inner.float_shape(x.inner)  # type: ignore[no-any-return]
+        return cls.inner.float_shape(x.inner)
 
     @classmethod
     def float_device(cls, x: AD) -> Device:
-        return cls.inner.float_device(x.inner)  # type: ignore[no-any-return]
+        return cls.inner.float_device(x.inner)
 
     @classmethod
     def float_dtype(cls, x: AD) -> DType:
-        return cls.inner.float_dtype(x.inner)  # type: ignore[no-any-return]
+        return cls.inner.float_dtype(x.inner)
 
     @classmethod
     def float_to_device(cls, x: AD, device: Device) -> AD:
@@ -685,6 +686,18 @@ class Autodiff(Backend):
     @classmethod
     def _unwrap1(cls, name: str) -> Any:
         return getattr(cls.inner, name)
+
+
+def _autodiff_of(base: type, inner: Any) -> Any:
+    """``Autodiff[inner]`` (`base` is `Autodiff`), built once and cached."""
+    if not (isinstance(inner, type) and issubclass(inner, Backend)) or inner.abstract:
+        raise TypeError(f"Autodiff[...] takes a concrete backend class, got {inner!r}")
+    if inner.is_autodiff():
+        raise TypeError(f"Autodiff[{inner!r}]: the backend already has autodiff")
+    cached = _CACHE.get(inner)
+    if cached is None:
+        cached = _CACHE[inner] = _make_autodiff(base, inner)
+    return cached
 
 
 def _make_autodiff(base: type, inner: Any) -> Any:

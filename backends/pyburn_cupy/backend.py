@@ -99,11 +99,8 @@ class CuPy(ArrayBackend):
         return Device("cuda", x.device.id)
 
     @classmethod
-    def _move(cls, x: Array, device: Device) -> Array:
+    def _to_device(cls, x: Array, device: Device) -> Array:
         return cls._place(x, check_device(device))
-
-    # ArrayBackend binds these names to its own `_to_device` (which never moves), so rebind here.
-    float_to_device = int_to_device = bool_to_device = _move
 
     @classmethod
     def from_dlpack(cls, prim: Any, kind_prefix: str, device: Device) -> Array | None:

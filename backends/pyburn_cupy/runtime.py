@@ -10,32 +10,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pyburn._optional_import import optional_import
 from pyburn.tensor.device import Device
 from pyburn.tensor.errors import BackendError, DeviceError
 
 INSTALL_HINT = "pip install 'pyburn[cupy]'"
 
-_IMPORT_EXC: Exception | None = None
+_IMPORT = optional_import("cupy", INSTALL_HINT, "cupy", "cupyx", "cupyx.scipy.special")
 if TYPE_CHECKING:
     import cupy
     import cupyx
     import cupyx.scipy.special
 else:
-    try:
-        import cupy
-        import cupyx
-        import cupyx.scipy.special
-    except (ImportError, OSError) as exc:  # missing, or its CUDA libraries fail to load
-        cupy = cupyx = None
-        _IMPORT_EXC = exc
+    cupy, cupyx, _ = _IMPORT.modules
 
 
 def import_error() -> str | None:
-    if cupy is not None:
-        return None
-    if isinstance(_IMPORT_EXC, ModuleNotFoundError) and (_IMPORT_EXC.name or "").startswith("cupy"):
-        return f"cupy is not installed ({INSTALL_HINT})"
-    return f"cupy cannot be imported ({_IMPORT_EXC}); reinstall it ({INSTALL_HINT})"
+    """Why cupy cannot be used here, or None."""
+    return _IMPORT.error()
 
 
 def gpu_count() -> int:

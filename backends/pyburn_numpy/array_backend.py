@@ -15,7 +15,7 @@ import numpy as np
 
 from pyburn.tensor.backend import Backend
 from pyburn.tensor.data import TensorData
-from pyburn.tensor.device import Device
+from pyburn.tensor.device import CPU, Device
 from pyburn.tensor.distribution import Bernoulli, DistributionValue, Normal, Uniform, _Default
 from pyburn.tensor.dtype import DType
 
@@ -64,7 +64,7 @@ class ArrayBackend(Backend):
 
     @classmethod
     def _device_of(cls, x: Array) -> Device:
-        return Device("cpu", 0)
+        return CPU  # a shared constant: building a frozen dataclass per query is slow
 
     @classmethod
     def _check_device(cls, device: Device) -> Device:
@@ -72,6 +72,12 @@ class ArrayBackend(Backend):
             raise ValueError(f"{cls!r}: unsupported device {str(device)!r}; this backend "
                              f"supports {', '.join(cls.device_kinds())}")
         return device
+
+    @classmethod
+    def _to_device(cls, x: Array, device: Device) -> Array:
+        """Move `x` to `device` (one device here: nothing moves)."""
+        cls._check_device(device)
+        return x
 
     # --- creation, data, device -------------------------------------------------------------
     @classmethod
@@ -153,7 +159,7 @@ class ArrayBackend(Backend):
 
     @staticmethod
     def _shape(x: Array) -> Shape:
-        return x.shape  # type: ignore[no-any-return]
+        return x.shape
 
     float_shape = int_shape = bool_shape = _shape
 
@@ -163,12 +169,19 @@ class ArrayBackend(Backend):
 
     float_device = int_device = bool_device = _device
 
+    # Late-bound, not aliases of `_to_device`: an alias would bind this class's function, and a
+    # subclass (CuPy) overriding the hook would not be called.
     @classmethod
-    def _to_device(cls, x: Array, device: Device) -> Array:
-        cls._check_device(device)
-        return x
+    def float_to_device(cls, x: Array, device: Device) -> Array:
+        return cls._to_device(x, device)
 
-    float_to_device = int_to_device = bool_to_device = _to_device
+    @classmethod
+    def int_to_device(cls, x: Array, device: Device) -> Array:
+        return cls._to_device(x, device)
+
+    @classmethod
+    def bool_to_device(cls, x: Array, device: Device) -> Array:
+        return cls._to_device(x, device)
 
     @staticmethod
     def _dtype(x: Array) -> DType:
@@ -456,8 +469,16 @@ class ArrayBackend(Backend):
 
     @classmethod
     def float_sigmoid(cls, x: Array) -> Array:
-        # Half-angle tanh form: exact to rounding and never overflows.
-        return cls.xp.tanh(x * 0.5) * 0.5 + 0.5
+        # exp(-|x|) never overflows, and for x < 0 the result e / (1 + e) keeps full relative
+        # precision (the tanh form 0.5 * tanh(x / 2) + 0.5 cancels to 0 below about -37).
+        # Computed as where(x >= 0, 1, e) / (1 + e), in place where possible: the same divisions.
+        xp = cls.xp
+        e = xp.abs(x)
+        xp.negative(e, out=e)
+        xp.exp(e, out=e)
+        out = xp.where(x >= 0, xp.asarray(1.0, dtype=x.dtype), e)
+        out /= e + 1.0
+        return out
 
     # --- comparisons ----------------------------------------------------------------------------
     @staticmethod
@@ -484,14 +505,43 @@ class ArrayBackend(Backend):
     def _lower_equal(x: Array, y: Array) -> Array:
         return x <= y
 
-    float_equal = int_equal = bool_equal = float_equal_elem = int_equal_elem = _equal
+    # Against a scalar: the same operators, under the protocol's parameter names.
+    @staticmethod
+    def _equal_elem(x: Array, s: float) -> Array:
+        return x == s
+
+    @staticmethod
+    def _not_equal_elem(x: Array, s: float) -> Array:
+        return x != s
+
+    @staticmethod
+    def _greater_elem(x: Array, s: float) -> Array:
+        return x > s
+
+    @staticmethod
+    def _greater_equal_elem(x: Array, s: float) -> Array:
+        return x >= s
+
+    @staticmethod
+    def _lower_elem(x: Array, s: float) -> Array:
+        return x < s
+
+    @staticmethod
+    def _lower_equal_elem(x: Array, s: float) -> Array:
+        return x <= s
+
+    float_equal = int_equal = bool_equal = _equal
     float_not_equal = int_not_equal = bool_not_equal = _not_equal
-    float_not_equal_elem = int_not_equal_elem = _not_equal
-    float_greater = int_greater = float_greater_elem = int_greater_elem = _greater
+    float_greater = int_greater = _greater
     float_greater_equal = int_greater_equal = _greater_equal
-    float_greater_equal_elem = int_greater_equal_elem = _greater_equal
-    float_lower = int_lower = float_lower_elem = int_lower_elem = _lower
-    float_lower_equal = int_lower_equal = float_lower_equal_elem = int_lower_equal_elem = _lower_equal
+    float_lower = int_lower = _lower
+    float_lower_equal = int_lower_equal = _lower_equal
+    float_equal_elem = int_equal_elem = _equal_elem
+    float_not_equal_elem = int_not_equal_elem = _not_equal_elem
+    float_greater_elem = int_greater_elem = _greater_elem
+    float_greater_equal_elem = int_greater_equal_elem = _greater_equal_elem
+    float_lower_elem = int_lower_elem = _lower_elem
+    float_lower_equal_elem = int_lower_equal_elem = _lower_equal_elem
 
     # --- reductions --------------------------------------------------------------------------
     @classmethod

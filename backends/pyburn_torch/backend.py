@@ -287,79 +287,26 @@ class Torch(Backend):
     float_sign = staticmethod(k.float_sign)
     int_sign = staticmethod(k.int_sign)
 
-    # --- unary float math: torch's own functions --------------------------------------------------
-    @staticmethod
-    def float_exp(x: Tensor) -> Tensor:
-        return torch.exp(x)
-
-    @staticmethod
-    def float_log(x: Tensor) -> Tensor:
-        return torch.log(x)
-
-    @staticmethod
-    def float_log1p(x: Tensor) -> Tensor:
-        return torch.log1p(x)
-
-    @staticmethod
-    def float_erf(x: Tensor) -> Tensor:
-        return torch.erf(x)
-
-    @staticmethod
-    def float_sqrt(x: Tensor) -> Tensor:
-        return torch.sqrt(x)
-
-    @staticmethod
-    def float_recip(x: Tensor) -> Tensor:
-        return torch.reciprocal(x)
-
-    @staticmethod
-    def float_cos(x: Tensor) -> Tensor:
-        return torch.cos(x)
-
-    @staticmethod
-    def float_sin(x: Tensor) -> Tensor:
-        return torch.sin(x)
-
-    @staticmethod
-    def float_tan(x: Tensor) -> Tensor:
-        return torch.tan(x)
-
-    @staticmethod
-    def float_tanh(x: Tensor) -> Tensor:
-        return torch.tanh(x)
-
-    @staticmethod
-    def float_floor(x: Tensor) -> Tensor:
-        return torch.floor(x)
-
-    @staticmethod
-    def float_ceil(x: Tensor) -> Tensor:
-        return torch.ceil(x)
-
-    @staticmethod
-    def float_round(x: Tensor) -> Tensor:
-        return torch.round(x)  # half to even, as NumPy and Burn
-
-    @staticmethod
-    def float_is_nan(x: Tensor) -> Tensor:
-        return torch.isnan(x)
-
-    @staticmethod
-    def float_is_inf(x: Tensor) -> Tensor:
-        return torch.isinf(x)
-
-    # --- activations: torch's fused kernels instead of the protocol's composites ------------------
-    @staticmethod
-    def float_relu(x: Tensor) -> Tensor:
-        return torch.relu(x)
-
-    @staticmethod
-    def float_sigmoid(x: Tensor) -> Tensor:
-        return torch.sigmoid(x)
-
-    @staticmethod
-    def float_gelu(x: Tensor) -> Tensor:
-        return torch.nn.functional.gelu(x)  # the exact (erf) form, as the protocol's default
+    # --- unary float math and activations: torch's own functions, bound as they are --------------
+    # (fused kernels for the activations, instead of the protocol's composites)
+    float_exp = staticmethod(k.unary("exp"))
+    float_log = staticmethod(k.unary("log"))
+    float_log1p = staticmethod(k.unary("log1p"))
+    float_erf = staticmethod(k.unary("erf"))
+    float_sqrt = staticmethod(k.unary("sqrt"))
+    float_recip = staticmethod(k.unary("reciprocal"))
+    float_cos = staticmethod(k.unary("cos"))
+    float_sin = staticmethod(k.unary("sin"))
+    float_tan = staticmethod(k.unary("tan"))
+    float_tanh = staticmethod(k.unary("tanh"))
+    float_floor = staticmethod(k.unary("floor"))
+    float_ceil = staticmethod(k.unary("ceil"))
+    float_round = staticmethod(k.unary("round"))  # half to even, as NumPy and Burn
+    float_is_nan = staticmethod(k.unary("isnan"))
+    float_is_inf = staticmethod(k.unary("isinf"))
+    float_relu = staticmethod(k.unary("relu"))
+    float_sigmoid = staticmethod(k.unary("sigmoid"))
+    float_gelu = staticmethod(k.unary("nn.functional.gelu"))  # exact (erf) form, as the default
 
     # --- comparisons ------------------------------------------------------------------------------
     float_equal = int_equal = bool_equal = staticmethod(k.equal)

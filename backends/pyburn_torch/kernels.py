@@ -10,9 +10,10 @@ because torch's indexing kernels take int64.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+import functools
+from typing import TYPE_CHECKING, Any, Protocol, Sequence
 
-from .runtime import torch
+from .runtime import require_torch, torch
 
 if TYPE_CHECKING:
     from torch import Tensor
@@ -21,6 +22,46 @@ else:
 
 Shape = tuple[int, ...]
 _INT64: Any = torch.int64 if torch is not None else None
+
+
+class Unary(Protocol):
+    def __call__(self, x: Tensor) -> Tensor: ...
+
+
+class Binary(Protocol):
+    def __call__(self, x: Tensor, y: Tensor) -> Tensor: ...
+
+
+class WithScalar(Protocol):
+    def __call__(self, x: Tensor, s: float) -> Tensor: ...
+
+
+def _torch_function(name: str) -> Any:
+    """``torch.<name>`` itself (a dotted name reaches into submodules), bound as a kernel with no
+    wrapper frame around it. Without torch, a stub that raises why, so the backend class builds."""
+    if torch is None:
+        def missing(*args: Any, **kwargs: Any) -> Any:
+            return require_torch()  # raises the BackendError naming the import problem
+        return missing
+    return functools.reduce(getattr, name.split("."), torch)
+
+
+def unary(name: str) -> Unary:
+    """``torch.<name>`` as a kernel of one tensor."""
+    fn: Unary = _torch_function(name)
+    return fn
+
+
+def binary(name: str) -> Binary:
+    """``torch.<name>`` as a kernel of two tensors."""
+    fn: Binary = _torch_function(name)
+    return fn
+
+
+def with_scalar(name: str) -> WithScalar:
+    """``torch.<name>`` as a kernel of a tensor and a Python scalar."""
+    fn: WithScalar = _torch_function(name)
+    return fn
 
 
 def _index(indices: Tensor) -> Tensor:
@@ -134,33 +175,14 @@ def int_div_scalar(x: Tensor, s: int) -> Tensor:
     return torch.div(x, s, rounding_mode="trunc")
 
 
-def remainder(x: Tensor, y: Tensor) -> Tensor:
-    """The sign of the divisor, as Python's ``%`` and ``torch.remainder``."""
-    return torch.remainder(x, y)
-
-
-def remainder_scalar(x: Tensor, s: float) -> Tensor:
-    return torch.remainder(x, s)
-
-
-def pow_(x: Tensor, y: Tensor) -> Tensor:
-    return torch.pow(x, y)
-
-
-def pow_scalar(x: Tensor, s: float) -> Tensor:
-    return torch.pow(x, s)
-
-
-def max_pair(x: Tensor, y: Tensor) -> Tensor:
-    return torch.maximum(x, y)
-
-
-def min_pair(x: Tensor, y: Tensor) -> Tensor:
-    return torch.minimum(x, y)
-
-
-def matmul(x: Tensor, y: Tensor) -> Tensor:
-    return torch.matmul(x, y)
+# torch functions used as they are (remainder has the sign of the divisor, as Python's ``%``).
+remainder = binary("remainder")
+remainder_scalar = with_scalar("remainder")
+pow_ = binary("pow")
+pow_scalar = with_scalar("pow")
+max_pair = binary("maximum")
+min_pair = binary("minimum")
+matmul = binary("matmul")
 
 
 def int_matmul(x: Tensor, y: Tensor) -> Tensor:
@@ -176,16 +198,9 @@ def clamp(x: Tensor, min: Any, max: Any) -> Tensor:
     return torch.clamp(x, min, max)
 
 
-def neg(x: Tensor) -> Tensor:
-    return torch.neg(x)
-
-
-def abs_(x: Tensor) -> Tensor:
-    return torch.abs(x)
-
-
-def int_sign(x: Tensor) -> Tensor:
-    return torch.sign(x)
+neg = unary("neg")
+abs_ = unary("abs")
+int_sign = unary("sign")
 
 
 def float_sign(x: Tensor) -> Tensor:
@@ -301,20 +316,10 @@ def sort(x: Tensor, dim: int, descending: bool) -> Tensor:
 
 
 # --- bool ----------------------------------------------------------------------------------------
-def logical_not(x: Tensor) -> Tensor:
-    return torch.logical_not(x)
-
-
-def logical_and(x: Tensor, y: Tensor) -> Tensor:
-    return torch.logical_and(x, y)
-
-
-def logical_or(x: Tensor, y: Tensor) -> Tensor:
-    return torch.logical_or(x, y)
-
-
-def logical_xor(x: Tensor, y: Tensor) -> Tensor:
-    return torch.logical_xor(x, y)
+logical_not = unary("logical_not")
+logical_and = binary("logical_and")
+logical_or = binary("logical_or")
+logical_xor = binary("logical_xor")
 
 
 def any_(x: Tensor) -> Tensor:

@@ -13,30 +13,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pyburn._optional_import import optional_import
 from pyburn.tensor.device import Device
 from pyburn.tensor.dtype import DType
 from pyburn.tensor.errors import BackendError, DeviceError
 
 INSTALL_HINT = "pip install 'pyburn[torch]'"
 
-_IMPORT_EXC: Exception | None = None
+_IMPORT = optional_import("torch", INSTALL_HINT, "torch")
 if TYPE_CHECKING:
     import torch
 else:
-    try:
-        import torch
-    except (ImportError, OSError) as exc:  # missing, or its native libraries fail to load
-        torch = None
-        _IMPORT_EXC = exc
+    (torch,) = _IMPORT.modules
 
 
 def import_error() -> str | None:
     """Why torch cannot be used here, or None."""
-    if torch is not None:
-        return None
-    if isinstance(_IMPORT_EXC, ModuleNotFoundError) and _IMPORT_EXC.name == "torch":
-        return f"torch is not installed ({INSTALL_HINT})"
-    return f"torch cannot be imported ({_IMPORT_EXC}); reinstall it ({INSTALL_HINT})"
+    return _IMPORT.error()
 
 
 def require_torch() -> Any:

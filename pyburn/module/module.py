@@ -184,8 +184,6 @@ class Module:
         lines.append("}")
         return "\n".join(lines)
 
-    __str__ = __repr__
-
 
 def _is_part(value: Any) -> bool:
     if isinstance(value, (Module, Param)):

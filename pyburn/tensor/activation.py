@@ -13,32 +13,32 @@ _SELU_SCALE = 1.0507009873554805
 
 
 def relu(x: T) -> T:
-    return x.relu()  # type: ignore[no-any-return]
+    return x.relu()
 
 
 def sigmoid(x: T) -> T:
-    return x.sigmoid()  # type: ignore[no-any-return]
+    return x.sigmoid()
 
 
 def tanh(x: T) -> T:
-    return x.tanh()  # type: ignore[no-any-return]
+    return x.tanh()
 
 
 def gelu(x: T) -> T:
     """Exact GELU, ``x * Phi(x)`` (torch's default ``approximate='none'``)."""
     x._require_kind("gelu", type(x).kind)
-    return x._new(x._ops.gelu(x._p))  # type: ignore[no-any-return]
+    return x._new(x._ops.gelu(x._p))
 
 
 def gelu_tanh(x: T) -> T:
     """GELU's tanh approximation (torch's ``approximate='tanh'``)."""
     inner = (x + x * x * x * 0.044715) * math.sqrt(2.0 / math.pi)
-    return x * (inner.tanh() + 1.0) * 0.5  # type: ignore[no-any-return]
+    return x * (inner.tanh() + 1.0) * 0.5
 
 
 def silu(x: T) -> T:
     """``x * sigmoid(x)``, also called swish."""
-    return x * x.sigmoid()  # type: ignore[no-any-return]
+    return x * x.sigmoid()
 
 
 swish = silu
@@ -48,27 +48,27 @@ def softplus(x: T, beta: float = 1.0) -> T:
     """``log(1 + exp(beta x)) / beta`` as ``relu(bx) + log1p(exp(-|bx|))``: never overflows."""
     bx = x * beta if beta != 1.0 else x
     out = bx.relu() + (-bx.abs()).exp().log1p()
-    return out / beta if beta != 1.0 else out  # type: ignore[no-any-return]
+    return out / beta if beta != 1.0 else out
 
 
 def log_sigmoid(x: T) -> T:
-    return -softplus(-x)  # type: ignore[no-any-return]
+    return -softplus(-x)
 
 
 def mish(x: T) -> T:
-    return x * softplus(x).tanh()  # type: ignore[no-any-return]
+    return x * softplus(x).tanh()
 
 
 def softmax(x: T, dim: int) -> T:
     """Softmax over `dim`, shifted by the (detached) max so exp never overflows."""
     shifted = x - x.max_dim(dim).detach()
     e = shifted.exp()
-    return e / e.sum_dim(dim)  # type: ignore[no-any-return]
+    return e / e.sum_dim(dim)
 
 
 def log_softmax(x: T, dim: int) -> T:
     shifted = x - x.max_dim(dim).detach()
-    return shifted - shifted.exp().sum_dim(dim).log()  # type: ignore[no-any-return]
+    return shifted - shifted.exp().sum_dim(dim).log()
 
 
 def quiet_softmax(x: T, dim: int) -> T:
@@ -76,38 +76,38 @@ def quiet_softmax(x: T, dim: int) -> T:
     sum to less than 1. ``exp(x - m) / (exp(-m) + sum(exp(x - m)))``."""
     m = x.max_dim(dim).detach()
     e = (x - m).exp()
-    return e / ((-m).exp() + e.sum_dim(dim))  # type: ignore[no-any-return]
+    return e / ((-m).exp() + e.sum_dim(dim))
 
 
 def leaky_relu(x: T, negative_slope: float = 0.01) -> T:
-    return x.relu() - (-x).relu() * negative_slope  # type: ignore[no-any-return]
+    return x.relu() - (-x).relu() * negative_slope
 
 
 def elu(x: T, alpha: float = 1.0) -> T:
     negative = (x.clamp_max(0.0).exp() - 1.0) * alpha
-    return x.mask_where(x.lower_equal_elem(0.0), negative)  # type: ignore[no-any-return]
+    return x.mask_where(x.lower_equal_elem(0.0), negative)
 
 
 def selu(x: T) -> T:
-    return elu(x, _SELU_ALPHA) * _SELU_SCALE  # type: ignore[no-any-return]
+    return elu(x, _SELU_ALPHA) * _SELU_SCALE
 
 
 def hard_sigmoid(x: T, alpha: float = 0.2, beta: float = 0.5) -> T:
     """``clamp(alpha x + beta, 0, 1)`` (Burn's defaults alpha 0.2, beta 0.5)."""
-    return (x * alpha + beta).clamp(0.0, 1.0)  # type: ignore[no-any-return]
+    return (x * alpha + beta).clamp(0.0, 1.0)
 
 
 def hard_swish(x: T) -> T:
-    return x * (x + 3.0).clamp(0.0, 6.0) / 6.0  # type: ignore[no-any-return]
+    return x * (x + 3.0).clamp(0.0, 6.0) / 6.0
 
 
 def softsign(x: T) -> T:
-    return x / (x.abs() + 1.0)  # type: ignore[no-any-return]
+    return x / (x.abs() + 1.0)
 
 
 def prelu(x: T, alpha: T) -> T:
     """Leaky ReLU with a learned slope `alpha` (broadcast against x)."""
-    return x.relu() - (-x).relu() * alpha  # type: ignore[no-any-return]
+    return x.relu() - (-x).relu() * alpha
 
 
 __all__ = ["relu", "sigmoid", "tanh", "gelu", "gelu_tanh", "silu", "swish", "softplus",

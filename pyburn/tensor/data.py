@@ -56,6 +56,8 @@ class TensorData:
     TensorData; ``dtype`` converts. Immutable by convention (the array is read-only)."""
 
     __slots__ = ("_array", "_dtype")
+    _array: np.ndarray
+    _dtype: DType
 
     def __init__(self, values: Any, shape: Sequence[int] | None = None,
                  dtype: DType | str | None = None) -> None:

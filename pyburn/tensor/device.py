@@ -23,8 +23,15 @@ class Device:
     backend: Any = field(default=None, compare=False, hash=False, repr=False)
 
     def on(self, backend: Any) -> "Device":
-        """This device, tagged with `backend`."""
-        return self if self.backend is backend else replace(self, backend=backend)
+        """This device, tagged with `backend`. Cached: ``tensor.device`` calls it on every access,
+        and building a frozen dataclass (``replace``) costs microseconds."""
+        if self.backend is backend:
+            return self
+        key = (self.kind, self.index, backend)
+        tagged = _TAGGED.get(key)
+        if tagged is None:
+            tagged = _TAGGED[key] = replace(self, backend=backend)
+        return tagged
 
     def require_backend(self, op: str) -> Any:
         """The backend this device belongs to, or an error naming `op`."""
@@ -58,3 +65,6 @@ class Device:
 
 
 CPU = Device("cpu", 0)
+
+# (kind, index, backend) -> the tagged Device; devices are immutable values, so sharing is safe.
+_TAGGED: dict[tuple[str, int, Any], Device] = {}

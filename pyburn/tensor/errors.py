@@ -33,3 +33,8 @@ class BackendError(TensorError, TypeError):
 
 class GradientError(TensorError, RuntimeError):
     """Misuse of autodiff: backward on an untracked or non-scalar root, a consumed graph."""
+
+
+def a_or_an(word: str) -> str:
+    """``word`` with its indefinite article, for messages: "an Int", "a Float"."""
+    return f"an {word}" if word[:1] in "AEIOUaeiou" else f"a {word}"

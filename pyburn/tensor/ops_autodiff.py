@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import GradientError, KindError
+from .errors import GradientError, KindError, a_or_an
+from .ops_base import TensorOpsBase
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -18,15 +19,13 @@ def _needs_autodiff(t: Any, op: str) -> Any:
         raise GradientError(f"{op}: backend {backend!r} has no autodiff; use "
                             f"Autodiff[{backend!r}] as the backend type")
     if t.kind.prefix != "float":
-        raise KindError(f"{op}: only Float tensors have gradients, got a {t.kind.__name__} tensor")
+        raise KindError(f"{op}: only Float tensors have gradients, got "
+                        f"{a_or_an(t.kind.__name__)} tensor")
     return backend
 
 
-class AutodiffOps:
+class AutodiffOps(TensorOpsBase):
     __slots__ = ()
-    _p: Any
-    kind: Any
-    backend: Any
 
     def require_grad(self) -> "Self":
         """Mark as a leaf whose gradient ``backward`` computes (a no-op without autodiff)."""
@@ -36,7 +35,7 @@ class AutodiffOps:
         backend = type(self).backend
         if not backend.is_autodiff() or self.kind.prefix != "float":
             return self
-        return self._new(backend.ad_require_grad(self._p, require_grad))  # type: ignore[attr-defined, no-any-return]
+        return self._new(backend.ad_require_grad(self._p, require_grad))
 
     def is_require_grad(self) -> bool:
         backend = type(self).backend
@@ -49,7 +48,7 @@ class AutodiffOps:
         backend = type(self).backend
         if not backend.is_autodiff() or self.kind.prefix != "float":
             return self
-        return self._new(backend.ad_detach(self._p))  # type: ignore[attr-defined, no-any-return]
+        return self._new(backend.ad_detach(self._p))
 
     def backward(self) -> Any:
         """Gradients of this one-element tensor w.r.t. every ``require_grad`` leaf of its graph,
@@ -93,7 +92,7 @@ class AutodiffOps:
             raise TypeError(f"from_inner: expected a tensor of {backend.inner!r}, got one of "
                             f"{type(tensor).backend!r}")
         p = backend.ad_from_inner(tensor._p) if cls.kind.prefix == "float" else tensor._p
-        return cls.from_primitive(p)  # type: ignore[attr-defined, no-any-return]
+        return cls.from_primitive(p)
 
     def _inner_cls(self) -> Any:
-        return type(self).of(type(self).backend.inner, self.kind)  # type: ignore[attr-defined]
+        return type(self).of(type(self).backend.inner, self.kind)

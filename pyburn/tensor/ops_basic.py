@@ -12,7 +12,8 @@ from .data import TensorData
 from .device import Device
 from .distribution import Distribution, DistributionValue
 from .dtype import DType
-from .errors import BackendError, DeviceError, RankError, ShapeError
+from .errors import BackendError, DeviceError, RankError, ShapeError, a_or_an
+from .ops_base import TensorOpsBase
 from .shape import Shape
 
 if TYPE_CHECKING:
@@ -23,18 +24,14 @@ Index = Any  # int | slice | None | Ellipsis | Tensor[B, Int] | tuple of these
 
 def _resolve_device(backend: Any, device: "Device | str | None") -> Device:
     if device is None:
-        return backend.default_device()  # type: ignore[no-any-return]
+        return backend.default_device()
     if isinstance(device, str):
-        return backend.device(device)  # type: ignore[no-any-return]
+        return backend.device(device)
     return device
 
 
-class BasicOps:
+class BasicOps(TensorOpsBase):
     __slots__ = ()
-    _p: Any
-    backend: Any
-    kind: Any
-    _ops: Any
 
     # --- creation ------------------------------------------------------------------------------
     @classmethod
@@ -42,7 +39,7 @@ class BasicOps:
         """From a `TensorData`, nested lists, a number or a NumPy array, converted to the
         backend's dtype for this kind."""
         data = data if isinstance(data, TensorData) else TensorData(data)
-        return cls.from_primitive(cls._ops.from_data(data, _resolve_device(cls.backend, device)))  # type: ignore[attr-defined, no-any-return]
+        return cls.from_primitive(cls._ops.from_data(data, _resolve_device(cls.backend, device)))
 
     from_floats = from_data
     from_ints = from_data
@@ -50,7 +47,7 @@ class BasicOps:
 
     @classmethod
     def full(cls, shape: Sequence[int], value: Any, device: "Device | str | None" = None) -> "Self":
-        return cls.from_primitive(cls._ops.full(_shape_arg(shape, "full"), value,  # type: ignore[attr-defined, no-any-return]
+        return cls.from_primitive(cls._ops.full(_shape_arg(shape, "full"), value,
                                                 _resolve_device(cls.backend, device)))
 
     @classmethod
@@ -69,7 +66,7 @@ class BasicOps:
     @classmethod
     def random(cls, shape: Sequence[int], distribution: DistributionValue = Distribution.Default,
                device: "Device | str | None" = None) -> "Self":
-        return cls.from_primitive(cls._ops.random(_shape_arg(shape, "random"), distribution,  # type: ignore[attr-defined, no-any-return]
+        return cls.from_primitive(cls._ops.random(_shape_arg(shape, "random"), distribution,
                                                   _resolve_device(cls.backend, device)))
 
     def zeros_like(self) -> "Self":
@@ -125,7 +122,7 @@ class BasicOps:
         return self._p
 
     def to_data(self) -> TensorData:
-        return self._ops.to_data(self._p)  # type: ignore[no-any-return]
+        return self._ops.to_data(self._p)
 
     into_data = to_data
 
@@ -170,7 +167,7 @@ class BasicOps:
     @property
     def device(self) -> Device:
         """The device, tagged with this tensor's backend."""
-        return self._ops.device(self._p).on(type(self).backend)  # type: ignore[no-any-return]
+        return self._ops.device(self._p).on(type(self).backend)
 
     def to_device(self, device: "Device | str") -> "Self":
         dev = _resolve_device(type(self).backend, device)
@@ -180,7 +177,7 @@ class BasicOps:
     def dtype(self) -> DType:
         if self.kind.prefix == "bool":
             return DType.BOOL
-        return self._ops.dtype(self._p)  # type: ignore[no-any-return]
+        return self._ops.dtype(self._p)
 
     def to_backend(self, backend: Any, device: "Device | str | None" = None) -> Any:
         """The same values on another backend (through DLPack when both sides allow it)."""
@@ -433,7 +430,7 @@ class BasicOps:
     def slice_assign(self, ranges: Sequence[Any], values: "Self") -> "Self":
         """A copy with `values` written into the region `ranges` selects."""
         slices, flips = self._slices(ranges, "slice_assign")
-        vp = self._check_peer("slice_assign", values)  # type: ignore[attr-defined]
+        vp = self._check_peer("slice_assign", values)
         region = tuple(len(range(s.start, s.stop, s.step)) for s in slices)
         vshape = tuple(self._ops.shape(vp))
         if vshape != region:
@@ -499,7 +496,7 @@ class BasicOps:
         ellipsis_before = any(k is Ellipsis for k in key[:pos])
         dim = pos - len(key) + self.rank if ellipsis_before else pos
         index = key[pos]
-        return self.select(dim, index)  # type: ignore[attr-defined, no-any-return]
+        return self.select(dim, index)
 
     def __len__(self) -> int:
         shape = self._ops.shape(self._p)
@@ -524,7 +521,7 @@ class BasicOps:
         """Add `values` at `indices` along `dim` (Burn's scatter = torch's scatter_add)."""
         d = self._dim(dim, "scatter")
         _require_int("scatter", indices, self)
-        vp = self._check_peer("scatter", values)  # type: ignore[attr-defined]
+        vp = self._check_peer("scatter", values)
         if tuple(indices.shape) != tuple(values.shape):
             raise ShapeError(f"scatter: indices shape {list(indices.shape)} must equal values "
                              f"shape {list(values.shape)}")
@@ -542,13 +539,13 @@ class BasicOps:
         """Add `values` into the entries of `dim` picked by `indices`."""
         d = self._dim(dim, "select_assign")
         _require_int("select_assign", indices, self)
-        vp = self._check_peer("select_assign", values)  # type: ignore[attr-defined]
+        vp = self._check_peer("select_assign", values)
         return self._new(self._ops.select_assign(self._p, d, indices._p, vp))
 
     def mask_where(self, mask: Any, value: "Self") -> "Self":
         """`value` where `mask` is true, this tensor elsewhere (torch.where(mask, value, self))."""
         _require_bool("mask_where", mask, self)
-        vp = self._check_peer("mask_where", value)  # type: ignore[attr-defined]
+        vp = self._check_peer("mask_where", value)
         return self._new(checked_call("mask_where", self, (mask, value), self._ops.mask_where,
                                       self._p, mask._p, vp))
 
@@ -604,8 +601,6 @@ class BasicOps:
                 f"  device:  {self.device},\n  backend:  {backend.name()!r},\n"
                 f"  kind:  {self.kind.__name__!r},\n  dtype:  {str(data.dtype)!r},\n}}")
 
-    __str__ = __repr__
-
 
 def _shape_arg(shape: Any, op: str) -> tuple[int, ...]:
     try:
@@ -626,7 +621,8 @@ def _first(op: str, tensors: Sequence[Any]) -> Any:
 def _require_int(op: str, indices: Any, owner: Any) -> None:
     from .tensor import Tensor
     if not isinstance(indices, Tensor) or indices.kind.prefix != "int":
-        got = type(indices).__name__ if not isinstance(indices, Tensor) else f"a {indices.kind.__name__} tensor"
+        got = (type(indices).__name__ if not isinstance(indices, Tensor)
+               else f"{a_or_an(indices.kind.__name__)} tensor")
         raise TypeError(f"{op}: indices must be an Int tensor, got {got}")
     if type(indices).backend is not type(owner).backend:
         raise BackendError(f"{op}: indices are on backend {type(indices).backend!r}, the tensor "
@@ -636,7 +632,8 @@ def _require_int(op: str, indices: Any, owner: Any) -> None:
 def _require_bool(op: str, mask: Any, owner: Any) -> None:
     from .tensor import Tensor
     if not isinstance(mask, Tensor) or mask.kind.prefix != "bool":
-        got = type(mask).__name__ if not isinstance(mask, Tensor) else f"a {mask.kind.__name__} tensor"
+        got = (type(mask).__name__ if not isinstance(mask, Tensor)
+               else f"{a_or_an(mask.kind.__name__)} tensor")
         raise TypeError(f"{op}: mask must be a Bool tensor, got {got}")
     if type(mask).backend is not type(owner).backend:
         raise BackendError(f"{op}: the mask is on backend {type(mask).backend!r}, the tensor on "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING, Any
 
 from .dtype import DType
 from .errors import RankError, ShapeError
+from .ops_base import TensorOpsBase
 from .ops_basic import checked_call
 from .ops_numeric import _is_scalar
 
@@ -28,11 +30,8 @@ def _float_kind() -> Any:
     return Float
 
 
-class FloatOps:
+class FloatOps(TensorOpsBase):
     __slots__ = ()
-    _p: Any
-    kind: Any
-    _ops: Any
 
     exp = _unary("exp")
     log = _unary("log", "Natural logarithm.")
@@ -53,35 +52,35 @@ class FloatOps:
 
     def is_nan(self) -> Any:
         from .kind import Bool
-        self._require_kind("is_nan", _float_kind())  # type: ignore[attr-defined]
-        return self._as(Bool, self._ops.is_nan(self._p))  # type: ignore[attr-defined]
+        self._require_kind("is_nan", _float_kind())
+        return self._as(Bool, self._ops.is_nan(self._p))
 
     def is_inf(self) -> Any:
         from .kind import Bool
-        self._require_kind("is_inf", _float_kind())  # type: ignore[attr-defined]
-        return self._as(Bool, self._ops.is_inf(self._p))  # type: ignore[attr-defined]
+        self._require_kind("is_inf", _float_kind())
+        return self._as(Bool, self._ops.is_inf(self._p))
 
     def contains_nan(self) -> bool:
         return bool(self.is_nan().any().into_scalar())
 
     def powf(self, other: Any) -> "Self":
         """Power with a float exponent, a tensor or a number."""
-        self._require_kind("powf", _float_kind())  # type: ignore[attr-defined]
+        self._require_kind("powf", _float_kind())
         if _is_scalar(other):
-            return self._new(self._ops.powf_scalar(self._p, float(other)))  # type: ignore[attr-defined, no-any-return]
-        return self._new(checked_call("powf", self, (other,), self._ops.powf, self._p,  # type: ignore[attr-defined, no-any-return]
-                                      self._check_peer("powf", other)))  # type: ignore[attr-defined]
+            return self._new(self._ops.powf_scalar(self._p, float(other)))
+        return self._new(checked_call("powf", self, (other,), self._ops.powf, self._p,
+                                      self._check_peer("powf", other)))
 
     powf_scalar = powf
 
     def square(self) -> "Self":
-        return self.mul(self)  # type: ignore[attr-defined, no-any-return]
+        return self.mul(self)
 
     def matmul(self, other: "Self") -> "Self":
         """Matrix product over the last two dims; leading (batch) dims broadcast. Float or Int."""
         from .kind import Int
-        self._require_kind("matmul", _float_kind(), Int)  # type: ignore[attr-defined]
-        op = self._check_peer("matmul", other)  # type: ignore[attr-defined]
+        self._require_kind("matmul", _float_kind(), Int)
+        op = self._check_peer("matmul", other)
         sa, sb = self._ops.shape(self._p), self._ops.shape(op)
         if len(sa) < 2 or len(sb) < 2:
             raise RankError(f"matmul: both tensors need rank >= 2, got shapes {list(sa)} and "
@@ -89,7 +88,7 @@ class FloatOps:
         if sa[-1] != sb[-2]:
             raise ShapeError(f"matmul: inner dimensions differ: {list(sa)} @ {list(sb)} "
                              f"({sa[-1]} != {sb[-2]})")
-        return self._new(checked_call("matmul", self, (other,), self._ops.matmul, self._p, op))  # type: ignore[attr-defined, no-any-return]
+        return self._new(checked_call("matmul", self, (other,), self._ops.matmul, self._p, op))
 
     def var(self, dim: int) -> "Self":
         """Unbiased variance over `dim` (kept with size 1)."""
@@ -106,11 +105,11 @@ class FloatOps:
         return self._var_mean(dim, unbiased=False)
 
     def _var_mean(self, dim: int, unbiased: bool) -> tuple["Self", "Self"]:
-        self._require_kind("var", _float_kind())  # type: ignore[attr-defined]
-        d = self._dim(dim, "var")  # type: ignore[attr-defined]
-        n = self.shape[d]  # type: ignore[attr-defined]
-        mean = self.mean_dim(d)  # type: ignore[attr-defined]
-        centered = self.sub(mean)  # type: ignore[attr-defined]
+        self._require_kind("var", _float_kind())
+        d = self._dim(dim, "var")
+        n = self.shape[d]
+        mean = self.mean_dim(d)
+        centered = self.sub(mean)
         denom = n - 1 if unbiased else n
         if denom <= 0:
             raise ShapeError(f"var: dim {dim} has {n} element(s); need {2 if unbiased else 1}+")
@@ -121,23 +120,23 @@ class FloatOps:
         from .kind import Int
         if self.kind.prefix == "int":
             return self
-        return self._as(Int, self._ops.into_int(self._p))  # type: ignore[attr-defined]
+        return self._as(Int, self._ops.into_int(self._p))
 
     def cast(self, dtype: "DType | str") -> "Self":
         """The same values in another float dtype (gradients flow back through the cast)."""
-        self._require_kind("cast", _float_kind())  # type: ignore[attr-defined]
+        self._require_kind("cast", _float_kind())
         target = DType.of(dtype)
         if not target.is_float:
             raise TypeError(f"cast: expected a float dtype, got {target}; use .int()/.bool()")
-        return self._new(self._ops.cast(self._p, target))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.cast(self._p, target))
 
     def to_full_precision(self) -> "Self":
-        return self.cast(DType.F32) if self.dtype in (DType.F16, DType.BF16) else self  # type: ignore[attr-defined]
+        return self.cast(DType.F32) if self.dtype in (DType.F16, DType.BF16) else self
 
     def from_full_precision(self, dtype: "DType | str | None" = None) -> "Self":
-        return self.cast(dtype or type(self).backend.float_elem)  # type: ignore[attr-defined]
+        return self.cast(dtype or type(self).backend.float_elem)
 
-    def one_hot(self, num_classes: int) -> "Self":
+    def one_hot(self, num_classes: builtins.int) -> "Self":
         """One-hot encode the values (class indices) along a new last dim, same kind."""
         from .kind import Int
         if num_classes <= 0:
@@ -148,14 +147,14 @@ class FloatOps:
             raise ValueError(f"one_hot: class indices must be in [0, {num_classes}), got values "
                              f"in [{data.min()}, {data.max()}]")
         IntT = type(idx)
-        classes = IntT.arange(0, num_classes, device=self.device).reshape(  # type: ignore[attr-defined]
-            [1] * self.rank + [num_classes])  # type: ignore[attr-defined]
-        hot = idx.unsqueeze_dim(-1).equal(classes.expand(list(self.shape) + [num_classes]))  # type: ignore[attr-defined]
-        return hot.float() if self.kind.prefix == "float" else hot.int()  # type: ignore[no-any-return]
+        classes = IntT.arange(0, num_classes, device=self.device).reshape(
+            [1] * self.rank + [num_classes])
+        hot = idx.unsqueeze_dim(-1).equal(classes.expand(list(self.shape) + [num_classes]))
+        return hot.float() if self.kind.prefix == "float" else hot.int()
 
     def all_close(self, other: "Self", rtol: float = 1e-5, atol: float = 1e-8) -> bool:
         """Whether all values are close, as ``torch.allclose``."""
-        a = self.to_data().as_numpy().astype("float64")  # type: ignore[attr-defined]
-        b = other.to_data().as_numpy().astype("float64")  # type: ignore[attr-defined]
+        a = self.to_data().as_numpy().astype("float64")
+        b = other.to_data().as_numpy().astype("float64")
         import numpy as np
         return bool(np.allclose(a, b, rtol=rtol, atol=atol))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .ops_base import TensorOpsBase
 from .ops_basic import _resolve_device, checked_call
 
 if TYPE_CHECKING:
@@ -12,12 +13,8 @@ if TYPE_CHECKING:
     from .device import Device
 
 
-class IntBoolOps:
+class IntBoolOps(TensorOpsBase):
     __slots__ = ()
-    _p: Any
-    kind: Any
-    _ops: Any
-    backend: Any
 
     @classmethod
     def arange(cls, start: int, end: int | None = None, device: "Device | str | None" = None) -> Any:
@@ -42,18 +39,18 @@ class IntBoolOps:
         from .kind import Float
         if self.kind.prefix == "float":
             return self
-        return self._as(Float, self._ops.into_float(self._p))  # type: ignore[attr-defined]
+        return self._as(Float, self._ops.into_float(self._p))
 
     def bool(self) -> Any:
         """Non-zero -> true."""
         from .kind import Bool
         if self.kind.prefix == "bool":
             return self
-        return self._as(Bool, self._ops.not_equal_elem(self._p, 0))  # type: ignore[attr-defined]
+        return self._as(Bool, self._ops.not_equal_elem(self._p, 0))
 
     def bool_not(self) -> "Self":
-        self._require_kind("bool_not", _bool())  # type: ignore[attr-defined]
-        return self._new(type(self).backend.bool_not(self._p))  # type: ignore[attr-defined, no-any-return]
+        self._require_kind("bool_not", _bool())
+        return self._new(type(self).backend.bool_not(self._p))
 
     logical_not = bool_not
 
@@ -61,9 +58,9 @@ class IntBoolOps:
         return self.bool_not()
 
     def _logic(self, other: Any, op: str) -> "Self":
-        self._require_kind(op, _bool())  # type: ignore[attr-defined]
-        op_p = self._check_peer(op, other)  # type: ignore[attr-defined]
-        return self._new(checked_call(op, self, (other,), getattr(type(self).backend, f"bool_{op}"),  # type: ignore[attr-defined, no-any-return]
+        self._require_kind(op, _bool())
+        op_p = self._check_peer(op, other)
+        return self._new(checked_call(op, self, (other,), getattr(type(self).backend, f"bool_{op}"),
                                       self._p, op_p))
 
     def bool_and(self, other: "Self") -> "Self":

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import KindError, ShapeError
+from .ops_base import TensorOpsBase
 from .ops_basic import checked_call
 
 if TYPE_CHECKING:
@@ -57,76 +58,73 @@ def _compare(t: Any, other: Any, op: str) -> Any:
     return t._as(Bool, checked_call(op, t, (other,), getattr(t._ops, op), t._p, op_p))
 
 
-class NumericOps:
+class NumericOps(TensorOpsBase):
     __slots__ = ()
-    _p: Any
-    kind: Any
-    _ops: Any
 
     # --- arithmetic -------------------------------------------------------------------------
     def add(self, other: Any) -> "Self":
-        return _binary(self, other, "add")  # type: ignore[no-any-return]
+        return _binary(self, other, "add")
 
     def sub(self, other: Any) -> "Self":
-        return _binary(self, other, "sub")  # type: ignore[no-any-return]
+        return _binary(self, other, "sub")
 
     def mul(self, other: Any) -> "Self":
-        return _binary(self, other, "mul")  # type: ignore[no-any-return]
+        return _binary(self, other, "mul")
 
     def div(self, other: Any) -> "Self":
-        return _binary(self, other, "div")  # type: ignore[no-any-return]
+        return _binary(self, other, "div")
 
     def remainder(self, other: Any) -> "Self":
-        return _binary(self, other, "remainder")  # type: ignore[no-any-return]
+        return _binary(self, other, "remainder")
 
     def add_scalar(self, value: Any) -> "Self":
-        return _binary(self, value, "add")  # type: ignore[no-any-return]
+        return _binary(self, value, "add")
 
     def sub_scalar(self, value: Any) -> "Self":
-        return _binary(self, value, "sub")  # type: ignore[no-any-return]
+        return _binary(self, value, "sub")
 
     def mul_scalar(self, value: Any) -> "Self":
-        return _binary(self, value, "mul")  # type: ignore[no-any-return]
+        return _binary(self, value, "mul")
 
     def div_scalar(self, value: Any) -> "Self":
-        return _binary(self, value, "div")  # type: ignore[no-any-return]
+        return _binary(self, value, "div")
 
     def remainder_scalar(self, value: Any) -> "Self":
-        return _binary(self, value, "remainder")  # type: ignore[no-any-return]
+        return _binary(self, value, "remainder")
 
     def neg(self) -> "Self":
         _numeric(self, "neg")
-        return self._new(self._ops.neg(self._p))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.neg(self._p))
 
     def abs(self) -> "Self":
         _numeric(self, "abs")
-        return self._new(self._ops.abs(self._p))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.abs(self._p))
 
     def sign(self) -> "Self":
         _numeric(self, "sign")
-        return self._new(self._ops.sign(self._p))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.sign(self._p))
 
     def powi(self, other: Any) -> "Self":
         """Power with an integer exponent (a tensor or a number)."""
         if self.kind.prefix == "float":
-            return self.powf(other)  # type: ignore[attr-defined, no-any-return]
+            return self.powf(other)
         _numeric(self, "powi")
         if _is_scalar(other):
-            return self._new(self._ops.powi_scalar(self._p, _scalar(self, other, "powi")))  # type: ignore[attr-defined, no-any-return]
-        return self._new(checked_call("powi", self, (other,), self._ops.powi, self._p,  # type: ignore[attr-defined, no-any-return]
-                                      self._check_peer("powi", other)))  # type: ignore[attr-defined]
+            return self._new(self._ops.powi_scalar(self._p, _scalar(self, other, "powi")))
+        return self._new(checked_call("powi", self, (other,), self._ops.powi, self._p,
+                                      self._check_peer("powi", other)))
 
     powi_scalar = powi
 
     def max_pair(self, other: "Self") -> "Self":
         _numeric(self, "max_pair")
-        return self._new(checked_call("max_pair", self, (other,), self._ops.max_pair, self._p,  # type: ignore[attr-defined, no-any-return]
-                                      self._check_peer("max_pair", other)))  # type: ignore[attr-defined]
+        return self._new(checked_call("max_pair", self, (other,), self._ops.max_pair, self._p,
+                                      self._check_peer("max_pair", other)))
 
     def min_pair(self, other: "Self") -> "Self":
         _numeric(self, "min_pair")
-        return self._new(checked_call("min_pair", self, (other,), self._ops.min_pair, self._p,  # type: ignore[attr-defined, no-any-return]
-                                      self._check_peer("min_pair", other)))  # type: ignore[attr-defined]
+        return self._new(checked_call("min_pair", self, (other,), self._ops.min_pair, self._p,
+                                      self._check_peer("min_pair", other)))
 
     def clamp(self, min: Any = None, max: Any = None) -> "Self":
         _numeric(self, "clamp")
@@ -134,7 +132,7 @@ class NumericOps:
             raise ValueError(f"clamp: min {min} is greater than max {max}")
         lo = None if min is None else _scalar(self, min, "clamp")
         hi = None if max is None else _scalar(self, max, "clamp")
-        return self._new(self._ops.clamp(self._p, lo, hi))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.clamp(self._p, lo, hi))
 
     def clamp_min(self, min: Any) -> "Self":
         return self.clamp(min, None)
@@ -144,49 +142,49 @@ class NumericOps:
 
     # --- Python operators -----------------------------------------------------------------------
     def __add__(self, other: Any) -> "Self":
-        return _binary(self, other, "add")  # type: ignore[no-any-return]
+        return _binary(self, other, "add")
 
     def __radd__(self, other: Any) -> "Self":
-        return _binary(self, other, "add")  # type: ignore[no-any-return]
+        return _binary(self, other, "add")
 
     def __sub__(self, other: Any) -> "Self":
-        return _binary(self, other, "sub")  # type: ignore[no-any-return]
+        return _binary(self, other, "sub")
 
     def __rsub__(self, other: Any) -> "Self":
-        return _binary(self.neg(), other, "add")  # type: ignore[no-any-return]
+        return _binary(self.neg(), other, "add")
 
     def __mul__(self, other: Any) -> "Self":
-        return _binary(self, other, "mul")  # type: ignore[no-any-return]
+        return _binary(self, other, "mul")
 
     def __rmul__(self, other: Any) -> "Self":
-        return _binary(self, other, "mul")  # type: ignore[no-any-return]
+        return _binary(self, other, "mul")
 
     def __truediv__(self, other: Any) -> "Self":
         """Float division for Float tensors; truncating division for Int tensors (Burn)."""
-        return _binary(self, other, "div")  # type: ignore[no-any-return]
+        return _binary(self, other, "div")
 
     def __rtruediv__(self, other: Any) -> "Self":
         if not _is_scalar(other):
             return NotImplemented
         if self.kind.prefix == "float":
-            return self.recip().mul_scalar(other)  # type: ignore[attr-defined, no-any-return]
-        return _binary(self.full_like(other), self, "div")  # type: ignore[attr-defined, no-any-return]
+            return self.recip().mul_scalar(other)
+        return _binary(self.full_like(other), self, "div")
 
     def __mod__(self, other: Any) -> "Self":
-        return _binary(self, other, "remainder")  # type: ignore[no-any-return]
+        return _binary(self, other, "remainder")
 
     def __rmod__(self, other: Any) -> "Self":
         if not _is_scalar(other):
             return NotImplemented
-        return _binary(self.full_like(other), self, "remainder")  # type: ignore[attr-defined, no-any-return]
+        return _binary(self.full_like(other), self, "remainder")
 
     def __pow__(self, other: Any) -> "Self":
-        return self.powi(other) if self.kind.prefix == "int" else self.powf(other)  # type: ignore[attr-defined, no-any-return]
+        return self.powi(other) if self.kind.prefix == "int" else self.powf(other)
 
     def __rpow__(self, other: Any) -> "Self":
         if not _is_scalar(other):
             return NotImplemented
-        return self.full_like(other).__pow__(self)  # type: ignore[attr-defined, no-any-return]
+        return self.full_like(other).__pow__(self)
 
     def __neg__(self) -> "Self":
         return self.neg()
@@ -195,13 +193,13 @@ class NumericOps:
         return self.abs()
 
     def __matmul__(self, other: Any) -> "Self":
-        return self.matmul(other)  # type: ignore[attr-defined, no-any-return]
+        return self.matmul(other)
 
     # Comparisons are elementwise, as in PyTorch; tensors stay hashable by identity.
-    def __eq__(self, other: Any) -> Any:  # type: ignore[override]
+    def __eq__(self, other: Any) -> Any:
         return _compare(self, other, "equal")
 
-    def __ne__(self, other: Any) -> Any:  # type: ignore[override]
+    def __ne__(self, other: Any) -> Any:
         return _compare(self, other, "not_equal")
 
     def __lt__(self, other: Any) -> Any:
@@ -219,16 +217,18 @@ class NumericOps:
     __hash__ = object.__hash__
 
     def __bool__(self) -> bool:
-        if self.num_elements() != 1:  # type: ignore[attr-defined]
-            raise ValueError("the truth value of a tensor with more than one element is "
-                             "ambiguous; use .any() or .all()")
-        return bool(self.into_scalar())  # type: ignore[attr-defined]
+        n = self.num_elements()
+        if n != 1:
+            what = "no elements" if n == 0 else "more than one element"
+            raise ValueError(f"the truth value of a tensor with {what} is ambiguous; use .any() "
+                             "or .all()")
+        return bool(self.into_scalar())
 
     def __float__(self) -> float:
-        return float(self.into_scalar())  # type: ignore[attr-defined]
+        return float(self.into_scalar())
 
     def __int__(self) -> int:
-        return int(self.into_scalar())  # type: ignore[attr-defined]
+        return int(self.into_scalar())
 
     # --- comparisons -----------------------------------------------------------------------------
     def greater(self, other: Any) -> Any:
@@ -269,57 +269,57 @@ class NumericOps:
     def sum(self) -> "Self":
         """Sum of all elements, shape ``[1]`` (Burn's semantics)."""
         _numeric(self, "sum")
-        return self._new(self._ops.sum(self._p))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.sum(self._p))
 
     def sum_dim(self, dim: int) -> "Self":
         """Sum over `dim`, kept with size 1."""
         _numeric(self, "sum_dim")
-        return self._new(self._ops.sum_dim(self._p, self._dim(dim, "sum_dim")))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.sum_dim(self._p, self._dim(dim, "sum_dim")))
 
     def mean(self) -> "Self":
         _numeric(self, "mean")
-        n = self.num_elements()  # type: ignore[attr-defined]
+        n = self.num_elements()
         if n == 0:
             raise ShapeError("mean: the tensor is empty")
         return self.sum().div_scalar(n)
 
     def mean_dim(self, dim: int) -> "Self":
         _numeric(self, "mean_dim")
-        d = self._dim(dim, "mean_dim")  # type: ignore[attr-defined]
+        d = self._dim(dim, "mean_dim")
         if self.kind.prefix == "int":
-            return self.sum_dim(d).div_scalar(self.shape[d])  # type: ignore[attr-defined]
-        return self._new(self._ops.mean_dim(self._p, d))  # type: ignore[attr-defined, no-any-return]
+            return self.sum_dim(d).div_scalar(self.shape[d])
+        return self._new(self._ops.mean_dim(self._p, d))
 
     def prod(self) -> "Self":
         _numeric(self, "prod")
-        return self._new(self._ops.prod(self._p))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.prod(self._p))
 
     def prod_dim(self, dim: int) -> "Self":
         _numeric(self, "prod_dim")
-        return self._new(self._ops.prod_dim(self._p, self._dim(dim, "prod_dim")))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.prod_dim(self._p, self._dim(dim, "prod_dim")))
 
     def max(self) -> "Self":
         """The largest element, shape ``[1]``."""
         _numeric(self, "max")
         _nonempty(self, "max")
-        return self.reshape([-1]).max_dim(0)  # type: ignore[attr-defined, no-any-return]
+        return self.reshape([-1]).max_dim(0)
 
     def min(self) -> "Self":
         _numeric(self, "min")
         _nonempty(self, "min")
-        return self.reshape([-1]).min_dim(0)  # type: ignore[attr-defined, no-any-return]
+        return self.reshape([-1]).min_dim(0)
 
     def max_dim(self, dim: int) -> "Self":
         _numeric(self, "max_dim")
-        d = self._dim(dim, "max_dim")  # type: ignore[attr-defined]
+        d = self._dim(dim, "max_dim")
         _nonempty(self, "max_dim")
-        return self._new(self._ops.max_dim(self._p, d))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.max_dim(self._p, d))
 
     def min_dim(self, dim: int) -> "Self":
         _numeric(self, "min_dim")
-        d = self._dim(dim, "min_dim")  # type: ignore[attr-defined]
+        d = self._dim(dim, "min_dim")
         _nonempty(self, "min_dim")
-        return self._new(self._ops.min_dim(self._p, d))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.min_dim(self._p, d))
 
     def max_dim_with_indices(self, dim: int) -> tuple["Self", Any]:
         return self.max_dim(dim), self.argmax(dim)
@@ -332,22 +332,22 @@ class NumericOps:
         from .kind import Int
         _numeric(self, "argmax")
         _nonempty(self, "argmax")
-        return self._as(Int, self._ops.argmax(self._p, self._dim(dim, "argmax")))  # type: ignore[attr-defined]
+        return self._as(Int, self._ops.argmax(self._p, self._dim(dim, "argmax")))
 
     def argmin(self, dim: int) -> Any:
         from .kind import Int
         _numeric(self, "argmin")
         _nonempty(self, "argmin")
-        return self._as(Int, self._ops.argmin(self._p, self._dim(dim, "argmin")))  # type: ignore[attr-defined]
+        return self._as(Int, self._ops.argmin(self._p, self._dim(dim, "argmin")))
 
     def cumsum(self, dim: int) -> "Self":
         _numeric(self, "cumsum")
-        return self._new(self._ops.cumsum(self._p, self._dim(dim, "cumsum")))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.cumsum(self._p, self._dim(dim, "cumsum")))
 
     def sort(self, dim: int = -1, descending: bool = False) -> "Self":
         """A stable sort along `dim`."""
         _numeric(self, "sort")
-        return self._new(self._ops.sort(self._p, self._dim(dim, "sort"), descending))  # type: ignore[attr-defined, no-any-return]
+        return self._new(self._ops.sort(self._p, self._dim(dim, "sort"), descending))
 
     def sort_descending(self, dim: int = -1) -> "Self":
         return self.sort(dim, True)
@@ -355,29 +355,29 @@ class NumericOps:
     def argsort(self, dim: int = -1, descending: bool = False) -> Any:
         from .kind import Int
         _numeric(self, "argsort")
-        return self._as(Int, self._ops.argsort(self._p, self._dim(dim, "argsort"), descending))  # type: ignore[attr-defined]
+        return self._as(Int, self._ops.argsort(self._p, self._dim(dim, "argsort"), descending))
 
     def sort_with_indices(self, dim: int = -1, descending: bool = False) -> tuple["Self", Any]:
         indices = self.argsort(dim, descending)
-        return self.gather(self._dim(dim, "sort_with_indices"), indices), indices  # type: ignore[attr-defined]
+        return self.gather(self._dim(dim, "sort_with_indices"), indices), indices
 
     def topk(self, k: int, dim: int = -1) -> "Self":
         return self.topk_with_indices(k, dim)[0]
 
     def topk_with_indices(self, k: int, dim: int = -1) -> tuple["Self", Any]:
-        d = self._dim(dim, "topk")  # type: ignore[attr-defined]
-        if not 0 <= k <= self.shape[d]:  # type: ignore[attr-defined]
-            raise ShapeError(f"topk: k={k} out of range for dim {dim} of size {self.shape[d]}")  # type: ignore[attr-defined]
+        d = self._dim(dim, "topk")
+        if not 0 <= k <= self.shape[d]:
+            raise ShapeError(f"topk: k={k} out of range for dim {dim} of size {self.shape[d]}")
         values, indices = self.sort_with_indices(d, descending=True)
-        return values.narrow(d, 0, k), indices.narrow(d, 0, k)  # type: ignore[attr-defined]
+        return values.narrow(d, 0, k), indices.narrow(d, 0, k)
 
     # --- triangular masks ------------------------------------------------------------------------
     def triu(self, diagonal: int = 0) -> "Self":
         """Keep the upper triangle of the last two dims (from `diagonal` up)."""
-        return self.mask_fill(_tri_mask(self, diagonal, upper=False), 0)  # type: ignore[attr-defined, no-any-return]
+        return self.mask_fill(_tri_mask(self, diagonal, upper=False), 0)
 
     def tril(self, diagonal: int = 0) -> "Self":
-        return self.mask_fill(_tri_mask(self, diagonal, upper=True), 0)  # type: ignore[attr-defined, no-any-return]
+        return self.mask_fill(_tri_mask(self, diagonal, upper=True), 0)
 
 
 def _nonempty(t: Any, op: str) -> None:

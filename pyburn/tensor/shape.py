@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import math
 import operator
-from typing import Iterable
+from typing import Any, Iterable
 
 
 class Shape(tuple[int, ...]):
     """Dimensions of a tensor. A tuple, so it compares equal to tuples and lists' tuples."""
 
     def __new__(cls, *dims: "int | Iterable[int]") -> "Shape":
-        if len(dims) == 1 and not isinstance(dims[0], int):
-            values = tuple(dims[0])  # type: ignore[arg-type]
-        else:
-            values = dims  # type: ignore[assignment]
+        # Not trusted to be ints yet: checked below.
+        values: tuple[Any, ...] = (tuple(dims[0]) if len(dims) == 1 and not isinstance(dims[0], int)
+                                   else dims)
         if all(type(d) is int and d >= 0 for d in values):  # the common case, kept cheap
             return super().__new__(cls, values)
         out = []

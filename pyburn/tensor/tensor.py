@@ -17,7 +17,7 @@ from typing_extensions import TypeVar as TypeVarDefault
 from .backend import Backend
 from .data import TensorData
 from .device import Device
-from .errors import BackendError, KindError
+from .errors import BackendError, KindError, a_or_an
 from .kind import Bool, Float, Int, TensorKind
 from .ops_autodiff import AutodiffOps
 from .ops_basic import BasicOps
@@ -64,7 +64,7 @@ class Tensor(BasicOps, NumericOps, FloatOps, IntBoolOps, AutodiffOps, Generic[B,
                             "Tensor[B].from_primitive(...)")
         self._p = primitive
 
-    def __class_getitem__(cls, params: Any) -> Any:  # type: ignore[override]
+    def __class_getitem__(cls, params: Any) -> Any:
         args = params if isinstance(params, tuple) else (params,)
         backend, kind = args[0], (args[1] if len(args) > 1 else Float)
         if isinstance(backend, type) and issubclass(backend, Backend):
@@ -99,8 +99,8 @@ class Tensor(BasicOps, NumericOps, FloatOps, IntBoolOps, AutodiffOps, Generic[B,
     def _require_kind(self, op: str, *kinds: type[TensorKind]) -> None:
         if type(self).kind not in kinds:
             names = " or ".join(k.__name__ for k in kinds)
-            raise KindError(f"{op}: expected a {names} tensor, got a {type(self).kind.__name__} "
-                            f"tensor of shape {list(self.shape)}")
+            raise KindError(f"{op}: expected {a_or_an(names)} tensor, got "
+                            f"{a_or_an(type(self).kind.__name__)} tensor of shape {list(self.shape)}")
 
     def _check_peer(self, op: str, other: Any) -> Any:
         """`other`'s primitive after checking it has this tensor's backend and kind."""
@@ -111,8 +111,9 @@ class Tensor(BasicOps, NumericOps, FloatOps, IntBoolOps, AutodiffOps, Generic[B,
         if type(other).backend is not type(self).backend:
             raise BackendError(f"{op}: tensors of different backends: {type(self).backend!r} "
                                f"and {type(other).backend!r}; move one with to_backend()")
-        raise KindError(f"{op}: expected a {type(self).kind.__name__} tensor, got a "
-                        f"{type(other).kind.__name__} tensor (convert with .float()/.int()/.bool())")
+        raise KindError(f"{op}: expected {a_or_an(type(self).kind.__name__)} tensor, got "
+                        f"{a_or_an(type(other).kind.__name__)} tensor (convert with "
+                        ".float()/.int()/.bool())")
 
 
 _CLASSES: dict[tuple[Any, Any], Any] = {}

@@ -6,23 +6,22 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from pyburn.tensor import KindError, RankError, ShapeError, Tensor
+from pyburn.tensor.errors import a_or_an
 
 _KIND_HINT = {"Float": ".float()", "Int": ".int()"}
-
-
-def _a(kind: str) -> str:
-    return f"an {kind}" if kind[:1] in "AEIOU" else f"a {kind}"
 
 
 def check_tensor(owner: str, name: str, value: Any, kind: str,
                  rank: int | Sequence[int] | None = None) -> None:
     """`value` is a tensor of `kind` (``"Float"``/``"Int"``) and, when given, of `rank`."""
     if not isinstance(value, Tensor):
-        raise TypeError(f"{owner}: {name} must be {_a(kind)} tensor, got {type(value).__name__}")
+        raise TypeError(f"{owner}: {name} must be {a_or_an(kind)} tensor, got "
+                        f"{type(value).__name__}")
     got = type(value).kind.__name__
     if got != kind:
-        raise KindError(f"{owner}: {name} must be {_a(kind)} tensor, got {_a(got)} tensor of shape "
-                        f"{list(value.shape)} (convert with {_KIND_HINT.get(kind, '')})")
+        raise KindError(f"{owner}: {name} must be {a_or_an(kind)} tensor, got {a_or_an(got)} "
+                        f"tensor of shape {list(value.shape)} (convert with "
+                        f"{_KIND_HINT.get(kind, '')})")
     if rank is not None:
         ranks = (rank,) if isinstance(rank, int) else tuple(rank)
         if value.rank not in ranks:

@@ -118,5 +118,3 @@ class BinaryCrossEntropyLoss(Module):
         smoothing = "None" if self.smoothing is None else str(self.smoothing)
         return (f"BinaryCrossEntropyLoss {{weights: {weights}, smoothing: {smoothing}, "
                 f"logits: {str(self.logits).lower()}}}")
-
-    __str__ = __repr__

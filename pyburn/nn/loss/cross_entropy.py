@@ -157,5 +157,3 @@ class CrossEntropyLoss(Module):
         smoothing = "None" if self.smoothing is None else str(self.smoothing)
         return (f"CrossEntropyLoss {{pad_tokens: {pads}, weights: {weights}, "
                 f"smoothing: {smoothing}, logits: {str(self.logits).lower()}}}")
-
-    __str__ = __repr__

@@ -62,5 +62,3 @@ class HuberLoss(Module):
 
     def __repr__(self) -> str:
         return f"HuberLoss {{delta: {self.delta}, lin_bias: {self.lin_bias}}}"
-
-    __str__ = __repr__

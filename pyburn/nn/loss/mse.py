@@ -36,5 +36,3 @@ class MseLoss(Module):
 
     def __repr__(self) -> str:
         return "MseLoss"
-
-    __str__ = __repr__

@@ -9,7 +9,7 @@ Invalid hyperparameters are refused by ``config.init()`` with a `ValueError` (Bu
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Protocol, runtime_checkable
+from typing import Any, ClassVar, Mapping, NamedTuple, Protocol, runtime_checkable
 
 from typing_extensions import Self
 
@@ -52,6 +52,32 @@ def record_number(record: Mapping[str, Any], name: str, owner: str, kind: type) 
     if not ok:
         raise RecordError(f"{owner}.load_record: field '{name}' must be a{'n int' if kind is int else ' number'}, got {value!r}")
     return kind(value)
+
+
+class StateField(NamedTuple):
+    """Where a scheduler keeps its one-number state: the record field, the attribute, and
+    whether it is an ``int`` or a ``float``."""
+
+    field: str
+    attr: str
+    kind: type
+
+
+class OneNumberState:
+    """Base of the schedulers whose whole state is one number (a step counter or the last rate):
+    ``to_record``/``load_record`` from the class's `STATE`. Loading checks the field is there and
+    is a number of the right kind, naming the scheduler."""
+
+    __slots__ = ()
+    STATE: ClassVar[StateField]
+
+    def to_record(self) -> dict[str, Any]:
+        return {self.STATE.field: getattr(self, self.STATE.attr)}
+
+    def load_record(self, record: Mapping[str, Any]) -> Self:
+        field, attr, kind = self.STATE
+        setattr(self, attr, record_number(record, field, type(self).__name__, kind))
+        return self
 
 
 def check(condition: bool, message: str) -> None:

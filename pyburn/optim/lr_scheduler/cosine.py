@@ -10,13 +10,10 @@ after that torch keeps following the cosine upwards while Burn restarts.
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
-
-from typing_extensions import Self
 
 from pyburn.config import Config
 
-from .base import check, record_number
+from .base import OneNumberState, StateField, check
 
 
 class CosineAnnealingLrSchedulerConfig(Config):
@@ -37,8 +34,9 @@ class CosineAnnealingLrSchedulerConfig(Config):
         return CosineAnnealingLrScheduler(self.min_lr, self.initial_lr, self.num_iters)
 
 
-class CosineAnnealingLrScheduler:
+class CosineAnnealingLrScheduler(OneNumberState):
     __slots__ = ("min_lr", "max_lr", "num_iters", "current_iter")
+    STATE = StateField("current_iter", "current_iter", int)
 
     def __init__(self, min_lr: float, max_lr: float, num_iters: int) -> None:
         self.min_lr, self.max_lr, self.num_iters = float(min_lr), float(max_lr), int(num_iters)
@@ -48,14 +46,6 @@ class CosineAnnealingLrScheduler:
         self.current_iter = (self.current_iter + 1) % (self.num_iters + 1)
         cos = math.cos(self.current_iter / self.num_iters * math.pi)
         return self.min_lr + 0.5 * (self.max_lr - self.min_lr) * (1.0 + cos)
-
-    def to_record(self) -> dict[str, Any]:
-        return {"current_iter": self.current_iter}
-
-    def load_record(self, record: Mapping[str, Any]) -> Self:
-        self.current_iter = record_number(record, "current_iter", "CosineAnnealingLrScheduler",
-                                          int)
-        return self
 
     def __repr__(self) -> str:
         return (f"CosineAnnealingLrScheduler(min_lr={self.min_lr}, max_lr={self.max_lr}, "

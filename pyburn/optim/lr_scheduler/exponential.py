@@ -4,13 +4,9 @@ previous rate by gamma."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from typing_extensions import Self
-
 from pyburn.config import Config
 
-from .base import check, record_number
+from .base import OneNumberState, StateField, check
 
 
 class ExponentialLrSchedulerConfig(Config):
@@ -27,8 +23,9 @@ class ExponentialLrSchedulerConfig(Config):
         return ExponentialLrScheduler(self.initial_lr / self.gamma, self.gamma)
 
 
-class ExponentialLrScheduler:
+class ExponentialLrScheduler(OneNumberState):
     __slots__ = ("previous_lr", "gamma")
+    STATE = StateField("previous_lr", "previous_lr", float)
 
     def __init__(self, previous_lr: float, gamma: float) -> None:
         # Starting from initial_lr / gamma makes the first call return initial_lr.
@@ -37,13 +34,6 @@ class ExponentialLrScheduler:
     def step(self) -> float:
         self.previous_lr *= self.gamma
         return self.previous_lr
-
-    def to_record(self) -> dict[str, Any]:
-        return {"previous_lr": self.previous_lr}
-
-    def load_record(self, record: Mapping[str, Any]) -> Self:
-        self.previous_lr = record_number(record, "previous_lr", "ExponentialLrScheduler", float)
-        return self
 
     def __repr__(self) -> str:
         return f"ExponentialLrScheduler(previous_lr={self.previous_lr}, gamma={self.gamma})"

@@ -5,13 +5,9 @@ with base rate 1, ``start_factor=initial_lr``, ``end_factor=final_lr``,
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from typing_extensions import Self
-
 from pyburn.config import Config
 
-from .base import check, record_number
+from .base import OneNumberState, StateField, check
 
 
 class LinearLrSchedulerConfig(Config):
@@ -32,8 +28,9 @@ class LinearLrSchedulerConfig(Config):
         return LinearLrScheduler(self.final_lr, step_size, self.num_iters + 1)
 
 
-class LinearLrScheduler:
+class LinearLrScheduler(OneNumberState):
     __slots__ = ("final_lr", "step_size", "remaining_iters")
+    STATE = StateField("remaining_iters", "remaining_iters", int)
 
     def __init__(self, final_lr: float, step_size: float, remaining_iters: int) -> None:
         self.final_lr, self.step_size = float(final_lr), float(step_size)
@@ -43,13 +40,6 @@ class LinearLrScheduler:
         if self.remaining_iters > 0:
             self.remaining_iters -= 1
         return self.final_lr - self.step_size * self.remaining_iters
-
-    def to_record(self) -> dict[str, Any]:
-        return {"remaining_iters": self.remaining_iters}
-
-    def load_record(self, record: Mapping[str, Any]) -> Self:
-        self.remaining_iters = record_number(record, "remaining_iters", "LinearLrScheduler", int)
-        return self
 
     def __repr__(self) -> str:
         return (f"LinearLrScheduler(final_lr={self.final_lr}, step_size={self.step_size}, "

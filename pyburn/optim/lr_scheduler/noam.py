@@ -9,13 +9,9 @@ rate, at ``s = warmup_steps``, is ``init_lr / sqrt(model_size * warmup_steps)``.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from typing_extensions import Self
-
 from pyburn.config import Config
 
-from .base import check, record_number
+from .base import OneNumberState, StateField, check
 
 
 class NoamLrSchedulerConfig(Config):
@@ -33,8 +29,9 @@ class NoamLrSchedulerConfig(Config):
         return NoamLrScheduler(self.init_lr, self.warmup_steps, self.model_size)
 
 
-class NoamLrScheduler:
+class NoamLrScheduler(OneNumberState):
     __slots__ = ("init_lr", "warmup_steps", "embedding_size", "step_count")
+    STATE = StateField("step", "step_count", float)
 
     def __init__(self, init_lr: float, warmup_steps: int, model_size: int) -> None:
         self.init_lr = float(init_lr)
@@ -47,13 +44,6 @@ class NoamLrScheduler:
         arg1 = self.step_count ** -0.5
         arg2 = self.step_count * self.warmup_steps ** -1.5
         return self.init_lr * self.embedding_size ** -0.5 * min(arg1, arg2)
-
-    def to_record(self) -> dict[str, Any]:
-        return {"step": self.step_count}
-
-    def load_record(self, record: Mapping[str, Any]) -> Self:
-        self.step_count = record_number(record, "step", "NoamLrScheduler", float)
-        return self
 
     def __repr__(self) -> str:
         return (f"NoamLrScheduler(init_lr={self.init_lr}, warmup_steps={self.warmup_steps:g}, "

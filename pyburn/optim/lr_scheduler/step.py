@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from typing_extensions import Self
-
 from pyburn.config import Config
 
-from .base import check, record_number
+from .base import OneNumberState, StateField, check
 
 
 class StepLrSchedulerConfig(Config):
@@ -27,8 +23,9 @@ class StepLrSchedulerConfig(Config):
         return StepLrScheduler(self.initial_lr, self.step_size, self.gamma)
 
 
-class StepLrScheduler:
+class StepLrScheduler(OneNumberState):
     __slots__ = ("init_lr", "step_size", "gamma", "iter_idx")
+    STATE = StateField("iter_idx", "iter_idx", int)
 
     def __init__(self, init_lr: float, step_size: int, gamma: float) -> None:
         self.init_lr, self.step_size, self.gamma = float(init_lr), int(step_size), float(gamma)
@@ -37,13 +34,6 @@ class StepLrScheduler:
     def step(self) -> float:
         self.iter_idx += 1
         return self.init_lr * self.gamma ** (self.iter_idx // self.step_size)
-
-    def to_record(self) -> dict[str, Any]:
-        return {"iter_idx": self.iter_idx}
-
-    def load_record(self, record: Mapping[str, Any]) -> Self:
-        self.iter_idx = record_number(record, "iter_idx", "StepLrScheduler", int)
-        return self
 
     def __repr__(self) -> str:
         return (f"StepLrScheduler(init_lr={self.init_lr}, step_size={self.step_size}, "

@@ -27,9 +27,7 @@ class BackendMeta(type):
     """Gives backend classes a readable repr (``Autodiff<NumPy<float64>>``)."""
 
     def __repr__(cls) -> str:
-        return cls.__dict__.get("_display_name", cls.__name__)  # type: ignore[no-any-return]
-
-    __str__ = __repr__
+        return cls.__dict__.get("_display_name", cls.__name__)
 
 
 def _required_ops() -> tuple[str, ...]:
@@ -136,7 +134,7 @@ class Backend(FloatTensorOps, IntTensorOps, BoolTensorOps, ActivationOps, metacl
             raise ValueError(f"{base!r}.with_dtypes: float dtype {fdt} is not supported; "
                              f"expected one of {[str(d) for d in supported]}")
         if fdt == base.float_elem and idt == base.int_elem:
-            return base  # type: ignore[no-any-return]
+            return base
         key = (base, fdt, idt)
         cached = _VARIANTS.get(key)
         if cached is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from typing import Sequence
 
 from ..data import TensorData
@@ -10,15 +12,19 @@ from .float_ops import BoolPrimitive, FloatPrimitive, IntPrimitive, Shape, Slice
 
 
 class BoolTensorOps:
+    # Signatures only, as in `FloatTensorOps`.
     @classmethod
     def bool_from_data(cls, data: TensorData, device: Device) -> BoolPrimitive: ...
     @classmethod
+    @abstractmethod
     def bool_to_data(cls, x: BoolPrimitive) -> TensorData: ...
     @classmethod
     def bool_full(cls, shape: Shape, value: bool, device: Device) -> BoolPrimitive: ...
     @classmethod
+    @abstractmethod
     def bool_shape(cls, x: BoolPrimitive) -> Shape: ...
     @classmethod
+    @abstractmethod
     def bool_device(cls, x: BoolPrimitive) -> Device: ...
     @classmethod
     def bool_to_device(cls, x: BoolPrimitive, device: Device) -> BoolPrimitive: ...

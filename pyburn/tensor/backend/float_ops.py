@@ -10,6 +10,8 @@ Conventions shared by every family:
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..data import TensorData
@@ -29,10 +31,14 @@ Slices = tuple[slice, ...]
 
 
 class FloatTensorOps:
+    # Signatures only: a concrete backend overrides every op (`Backend` checks at class creation).
+    # Ops returning a non-primitive (TensorData, Shape, Device, DType) are marked abstract so the
+    # type checker accepts their empty bodies.
     # --- creation, data, device, dtype -------------------------------------------------------
     @classmethod
     def float_from_data(cls, data: TensorData, device: Device) -> FloatPrimitive: ...
     @classmethod
+    @abstractmethod
     def float_to_data(cls, x: FloatPrimitive) -> TensorData: ...
     @classmethod
     def float_random(cls, shape: Shape, distribution: DistributionValue,
@@ -40,12 +46,15 @@ class FloatTensorOps:
     @classmethod
     def float_full(cls, shape: Shape, value: float, device: Device) -> FloatPrimitive: ...
     @classmethod
+    @abstractmethod
     def float_shape(cls, x: FloatPrimitive) -> Shape: ...
     @classmethod
+    @abstractmethod
     def float_device(cls, x: FloatPrimitive) -> Device: ...
     @classmethod
     def float_to_device(cls, x: FloatPrimitive, device: Device) -> FloatPrimitive: ...
     @classmethod
+    @abstractmethod
     def float_dtype(cls, x: FloatPrimitive) -> DType: ...
     @classmethod
     def float_cast(cls, x: FloatPrimitive, dtype: DType) -> FloatPrimitive: ...

@@ -6,6 +6,8 @@ divisor (Python/PyTorch semantics).
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from typing import Sequence
 
 from ..data import TensorData
@@ -16,9 +18,11 @@ from .float_ops import BoolPrimitive, FloatPrimitive, IntPrimitive, Shape, Slice
 
 
 class IntTensorOps:
+    # Signatures only, as in `FloatTensorOps`.
     @classmethod
     def int_from_data(cls, data: TensorData, device: Device) -> IntPrimitive: ...
     @classmethod
+    @abstractmethod
     def int_to_data(cls, x: IntPrimitive) -> TensorData: ...
     @classmethod
     def int_random(cls, shape: Shape, distribution: DistributionValue,
@@ -28,12 +32,15 @@ class IntTensorOps:
     @classmethod
     def int_arange(cls, start: int, end: int, step: int, device: Device) -> IntPrimitive: ...
     @classmethod
+    @abstractmethod
     def int_shape(cls, x: IntPrimitive) -> Shape: ...
     @classmethod
+    @abstractmethod
     def int_device(cls, x: IntPrimitive) -> Device: ...
     @classmethod
     def int_to_device(cls, x: IntPrimitive, device: Device) -> IntPrimitive: ...
     @classmethod
+    @abstractmethod
     def int_dtype(cls, x: IntPrimitive) -> DType: ...
     @classmethod
     def int_into_float(cls, x: IntPrimitive) -> FloatPrimitive: ...
