@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import argparse
 
-from pyburn import Distribution, Tensor
+from pyburn import Backend, Distribution, Tensor
 from pyburn.backend import Autodiff, by_name
 
 
-def train(B: type, steps: int, lr: float) -> float:
+def train(B: type[Backend], steps: int, lr: float) -> float:
+    T = Tensor.of(B)  # Tensor[B] for a backend chosen at run time (see docs/backends.md)
     device = B.default_device()
     B.seed(0)
-    x = Tensor[B].random([64, 1], Distribution.Uniform(-1.0, 1.0), device=device)
+    x = T.random([64, 1], Distribution.Uniform(-1.0, 1.0), device=device)
     y = x * 3.0 - 1.0
-    w = Tensor[B].zeros([1, 1], device=device).require_grad()
-    b = Tensor[B].zeros([1], device=device).require_grad()
+    w = T.zeros([1, 1], device=device).require_grad()
+    b = T.zeros([1], device=device).require_grad()
     loss_value = float("nan")
     for step in range(steps):
         loss = ((x @ w + b - y) ** 2).mean()
         grads = loss.backward()
         # Gradients live on the inner backend; step there and mark the results as leaves again.
-        w = Tensor[B].from_inner(w.inner() - w.grad(grads) * lr).require_grad()
-        b = Tensor[B].from_inner(b.inner() - b.grad(grads) * lr).require_grad()
+        w = T.from_inner(w.inner() - w.grad(grads) * lr).require_grad()
+        b = T.from_inner(b.inner() - b.grad(grads) * lr).require_grad()
         loss_value = loss.into_scalar()
         if step % max(1, steps // 5) == 0 or step == steps - 1:
             print(f"step {step:4d}  loss {loss_value:.6f}")
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=200)
     parser.add_argument("--lr", type=float, default=0.5)
     args = parser.parse_args(argv)
-    B = Autodiff[by_name(args.backend)]  # the one line that picks the backend
+    B = Autodiff.of(by_name(args.backend))  # Autodiff[...] of the backend named on the command line
     train(B, args.steps, args.lr)
 
 

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/python -m examples.quickstart "$@"
+MPLBACKEND=Agg .venv/bin/python -m examples.modern_lstm "$@"

@@ -43,6 +43,14 @@ class Autodiff(Backend, Generic[InnerB]):
                 return cls.with_dtypes(float=inner)
             return _autodiff_of(cls, inner)
 
+    @classmethod
+    def of(cls, inner: Any) -> Any:
+        """``Autodiff[inner]`` for a backend chosen at run time (``Autodiff.of(by_name(arg))``).
+
+        Type checkers read ``Autodiff[x]`` as a type, so `x` must be a type alias there; this
+        spelling is the same cached class and type-checks with any value."""
+        return _autodiff_of(Autodiff, inner)
+
     # --- identity -----------------------------------------------------------------------------
     @classmethod
     def name(cls) -> str:

@@ -1,0 +1,201 @@
+"""Training (Burn's ``examples/modern-lstm/src/training.rs``): a custom loop, no `Learner`.
+
+Adam with per-parameter gradient clipping (norm 1.0), learning rate 1e-3, batches of 32, MSE loss,
+30 epochs; after every epoch the model is validated through ``model.valid()`` (the inner backend:
+no tape, dropout off). The artifacts land in `artifact_dir`: ``config.json`` (the
+`TrainingConfig`, model config included), ``model.mpk`` (`CompactRecorder`, half precision) and
+``history.json`` (losses and seconds per epoch).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Literal, TextIO
+
+from pyburn.config import Config
+from pyburn.data import DataLoader, DataLoaderBuilder
+from pyburn.nn.loss import MseLoss, Reduction
+from pyburn.optim import AdamConfig, GradientClippingConfig, GradientsParams
+from pyburn.record import CompactRecorder
+
+from .dataset import NUM_SEQUENCES, RANDOM_SEED, SequenceBatch, SequenceBatcher, SequenceDataset
+from .model import LstmNetworkConfig
+from .model_nn import NnLstmNetworkConfig
+
+__all__ = ["TrainingConfig", "LossHistory", "TrainingResult", "default_config", "build_model",
+           "train", "CONFIG_FILE", "MODEL_FILE", "HISTORY_FILE"]
+
+CONFIG_FILE = "config.json"
+MODEL_FILE = "model"          # the recorder adds ".mpk"
+HISTORY_FILE = "history.json"
+
+ModelVariant = Literal["cells", "nn"]
+
+
+class TrainingConfig(Config):
+    """Burn's ``TrainingConfig``, plus the model variant, the seed and the dataset size (so that
+    ``config.json`` alone says how to rebuild the model and its data)."""
+
+    model: LstmNetworkConfig
+    optimizer: AdamConfig
+    num_epochs: int = 30
+    batch_size: int = 32
+    num_workers: int = 2
+    lr: float = 1e-3
+    seed: int = RANDOM_SEED
+    num_sequences: int = NUM_SEQUENCES     # training items; validation gets a fifth
+    model_variant: ModelVariant = "cells"  # "nn": NnLstmNetwork, from nn.Lstm / nn.BiLstm
+
+
+def default_config() -> TrainingConfig:
+    """The configuration of Burn's ``lstm-train``."""
+    return TrainingConfig(
+        LstmNetworkConfig(),
+        AdamConfig(grad_clipping=GradientClippingConfig.Norm(1.0)),
+    )
+
+
+def build_model(config: TrainingConfig, device: Any, backend: Any = None) -> Any:
+    """The (freshly initialized) model `config` describes, on `device`."""
+    if config.model_variant == "nn":
+        return NnLstmNetworkConfig.from_network(config.model).init(device, backend)
+    return config.model.init(device, backend)
+
+
+@dataclass
+class LossHistory:
+    """Average losses per epoch, and the wall-clock seconds each epoch took (train + valid)."""
+
+    train_loss: list[float] = field(default_factory=list)
+    valid_loss: list[float] = field(default_factory=list)
+    epoch_seconds: list[float] = field(default_factory=list)
+    backend: str = ""
+    model_variant: str = "cells"
+
+    def seconds_per_epoch(self) -> float:
+        """The mean epoch time, leaving out the first epoch (warm-up) when there are others."""
+        times = self.epoch_seconds[1:] or self.epoch_seconds
+        return sum(times) / len(times) if times else float("nan")
+
+    def save(self, path: Path) -> None:
+        data = {"backend": self.backend, "model_variant": self.model_variant,
+                "train_loss": self.train_loss, "valid_loss": self.valid_loss,
+                "epoch_seconds": self.epoch_seconds}
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "LossHistory":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls([float(v) for v in data["train_loss"]], [float(v) for v in data["valid_loss"]],
+                   [float(v) for v in data["epoch_seconds"]], str(data.get("backend", "")),
+                   str(data.get("model_variant", "cells")))
+
+
+@dataclass
+class TrainingResult:
+    model: Any               # the trained model, on the Autodiff backend
+    history: LossHistory
+
+
+class ProgressBar:
+    """A one-line text progress bar on a terminal (redrawn with ``\\r``); silent otherwise, so
+    logs of a background run hold only the per-epoch lines."""
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None,
+                 enabled: bool = True, width: int = 30) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled and self.stream.isatty()
+        self.total, self.label, self.width = total, label, width
+
+    def update(self, done: int, loss: float) -> None:
+        if not self.enabled:
+            return
+        filled = self.width * done // max(self.total, 1)
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{self.total} items, loss {loss:.4f}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * (self.width + len(self.label) + 48) + "\r")
+            self.stream.flush()
+
+
+def _loaders(config: TrainingConfig, backend: Any, device: Any
+             ) -> tuple[DataLoader[Any, SequenceBatch], DataLoader[Any, SequenceBatch]]:
+    """Train and validation loaders, both shuffled with the seed (as Burn). The validation
+    batches are built on the inner backend, where the validation model lives."""
+    def builder(B: Any) -> DataLoaderBuilder[Any, SequenceBatch]:
+        return (DataLoaderBuilder(SequenceBatcher(B)).batch_size(config.batch_size)
+                .shuffle(config.seed).num_workers(config.num_workers)
+                .set_device(device.on(B)))
+
+    train = builder(backend).build(SequenceDataset.train(config.num_sequences))
+    valid = builder(backend.inner).build(SequenceDataset.valid(config.num_sequences // 5))
+    return train, valid
+
+
+def train(backend: Any, artifact_dir: str | Path, config: TrainingConfig | None = None,
+          device: Any = None, *, progress: bool = True,
+          log: Callable[[str], None] = print) -> TrainingResult:
+    """Train on `backend` (an ``Autodiff[...]`` backend) and write the artifacts.
+
+    `device` is a device of `backend` (default: its default device). Returns the trained model
+    and the loss history; `log` receives the per-epoch lines."""
+    if not backend.is_autodiff():
+        raise TypeError(f"train: the backend must be an Autodiff backend (Autodiff[{backend!r}]), "
+                        f"got {backend!r}")
+    config = config if config is not None else default_config()
+    device = backend.default_device() if device is None else device
+    out = Path(artifact_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    config.save(out / CONFIG_FILE)
+
+    backend.seed(config.seed)
+    model = build_model(config, device, backend)
+    optim = config.optimizer.init()
+    loss_fn = MseLoss()
+    loader_train, loader_valid = _loaders(config, backend, device)
+    history = LossHistory(backend=repr(backend), model_variant=config.model_variant)
+
+    log(f"Training {type(model).__name__} ({model.num_params()} parameters) on {backend!r} "
+        f"({device}): {loader_train.num_items()} train / {loader_valid.num_items()} valid items, "
+        f"{config.num_epochs} epoch{'s' if config.num_epochs != 1 else ''}")
+    for epoch in range(1, config.num_epochs + 1):
+        start = time.perf_counter()
+        bar = ProgressBar(loader_train.num_items(), f"epoch {epoch}/{config.num_epochs}",
+                          enabled=progress)
+        train_loss, seen = 0.0, 0
+        for batch in loader_train:
+            output = model.forward(batch.sequences)
+            loss = loss_fn.forward(output, batch.targets, Reduction.Mean)
+            size = batch.targets.dims()[0]
+            train_loss += loss.into_scalar() * size
+            seen += size
+            grads = GradientsParams.from_grads(loss.backward(), model)
+            model = optim.step(config.lr, model, grads)
+            bar.update(seen, train_loss / seen)
+        bar.close()
+
+        valid_model = model.valid()
+        valid_loss = 0.0
+        for batch in loader_valid:
+            output = valid_model.forward(batch.sequences)
+            loss = loss_fn.forward(output, batch.targets, Reduction.Mean)
+            valid_loss += loss.into_scalar() * batch.targets.dims()[0]
+
+        history.train_loss.append(train_loss / loader_train.num_items())
+        history.valid_loss.append(valid_loss / loader_valid.num_items())
+        history.epoch_seconds.append(time.perf_counter() - start)
+        log(f"Epoch {epoch}/{config.num_epochs}, Avg Loss {history.train_loss[-1]:.4f}, "
+            f"Avg Val Loss: {history.valid_loss[-1]:.4f} ({history.epoch_seconds[-1]:.2f} s)")
+
+    model.save_file(str(out / MODEL_FILE), CompactRecorder())
+    history.save(out / HISTORY_FILE)
+    log(f"Final valid MSE {history.valid_loss[-1]:.4f}, {history.seconds_per_epoch():.2f} s/epoch; "
+        f"artifacts in {out}")
+    return TrainingResult(model, history)
