@@ -7,3 +7,5 @@ and ``Torch.unavailable_reason()`` says how to install it.
 from .backend import Torch
 
 __all__ = ["Torch"]
+
+from . import lstm_kernel as _lstm_kernel  # noqa: E402,F401  (registers the native lstm_sequence)

@@ -89,12 +89,25 @@ class BiLstm(Module):
         x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
         batch = x.dims()[0]
         init_forward, init_reverse = self._split_state(op, state, batch)
-        # Both directions run their step loops on the batch-first input; their own
-        # batch_first/reverse flags play no part here (Burn's config sets them to true/false).
-        out_f, final_f = self.forward_lstm._forward_generic(
-            x, self.forward_lstm._initial_state(op, x, init_forward), False)
-        out_r, final_r = self.reverse_lstm._forward_generic(
-            x, self.reverse_lstm._initial_state(op, x, init_reverse), True)
+        # Both directions run on the batch-first layout's data; their own batch_first/reverse
+        # flags play no part here (Burn's config sets them to true/false). With the standard
+        # activations each direction is one fused `lstm_sequence` op (reverse=True for the
+        # second), else the per-step loops.
+        start_f = self.forward_lstm._initial_state(op, x, init_forward)
+        start_r = self.reverse_lstm._initial_state(op, x, init_reverse)
+        fused = (self.forward_lstm.uses_fused_path() and self.reverse_lstm.uses_fused_path()
+                 and min(x.dims()[:2]) > 0)
+        if fused:
+            seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
+            out_f, final_f = self.forward_lstm._forward_fused(seq_first, start_f, False)
+            out_r, final_r = self.reverse_lstm._forward_fused(seq_first, start_r, True)
+            T = type(x)
+            output = T.cat([out_f, out_r], 2)
+            final = LstmState(T.stack([final_f.cell, final_r.cell], 0),
+                              T.stack([final_f.hidden, final_r.hidden], 0))
+            return (output.swap_dims(0, 1) if self.batch_first else output), final
+        out_f, final_f = self.forward_lstm._forward_generic(x, start_f, False)
+        out_r, final_r = self.reverse_lstm._forward_generic(x, start_r, True)
         T = type(x)
         output = T.cat([out_f, out_r], 2)
         final = LstmState(T.stack([final_f.cell, final_r.cell], 0),

@@ -12,16 +12,25 @@ With ``input_forget`` the forget gate is tied to the input gate (``f = 1 - i``) 
 weights are unused. `reverse` walks the sequence backwards (output ``t`` is still the state
 after reading ``x_t``). The step loop lives in `Lstm._forward_generic` alone, so a fused
 sequence kernel can replace exactly that method.
+
+Fused path: with the standard activations (sigmoid gates, tanh cell and hidden) `Lstm.forward`
+runs the whole sequence as one `lstm_sequence` op (`pyburn.tensor.module_ops`), whose native
+kernels (NumPy/CuPy, Torch) do the forward and the backward through time in one go. The per-gate
+weights are concatenated into ``[d_input, 4 * d_hidden]``/``[d_hidden, 4 * d_hidden]`` blocks at
+compute time (gate order i, f, g, o; i, g, o with ``input_forget``), so records stay per-gate and
+gradients reach every gate's parameters through the concatenation. Any other activation takes
+`Lstm._forward_generic`; ``Lstm.fused = False`` forces it (benchmarks, debugging).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, Optional, TypeVar
+from typing import Any, ClassVar, Generic, Optional, TypeVar
 
 from pyburn.config import Config
 from pyburn.module import Module
 from pyburn.tensor import Device
+from pyburn.tensor.module_ops import lstm_sequence
 
 from ..activation import Activation, ActivationConfig
 from ..initializer import Initializer, resolve_device
@@ -103,6 +112,10 @@ class Lstm(Module):
     """A unidirectional LSTM; build it with `LstmConfig`. Fields (and record names) are
     Burn's."""
 
+    fused: ClassVar[bool] = True
+    """Use the fused `lstm_sequence` op when the activations allow it; set ``Lstm.fused =
+    False`` to force the per-step generic path everywhere (it gives the same values)."""
+
     input_gate: GateController
     forget_gate: GateController
     output_gate: GateController
@@ -134,6 +147,10 @@ class Lstm(Module):
         check_input(op, batched_input, self.d_input, self.batch_first)
         x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
         initial = self._initial_state(op, x, state)
+        if self.uses_fused_path() and min(x.dims()[:2]) > 0:
+            seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
+            output, final = self._forward_fused(seq_first, initial, self.reverse)
+            return (output.swap_dims(0, 1) if self.batch_first else output), final
         output, final = self._forward_generic(x, initial, self.reverse)
         return (output if self.batch_first else output.swap_dims(0, 1)), final
 
@@ -153,33 +170,91 @@ class Lstm(Module):
         check_state(op, "state.hidden", state.hidden, expected)
         return state
 
+    def uses_fused_path(self) -> bool:
+        """Whether `forward` runs the fused `lstm_sequence` op: only its activations are fixed
+        (sigmoid gates, tanh cell and hidden), so any other choice needs the per-step path."""
+        return (Lstm.fused
+                and type(self.gate_activation.config) is ActivationConfig.Sigmoid
+                and type(self.cell_activation.config) is ActivationConfig.Tanh
+                and type(self.hidden_activation.config) is ActivationConfig.Tanh)
+
+    def _fused_parameters(self) -> tuple[Any, Any, Any]:
+        """``(w_ih [d_input, G*H], w_hh [H, G*H], bias [G*H] or None)`` from the per-gate
+        parameters, in the op's gate order (i, f, g, o; i, g, o with `input_forget`). Built
+        with ``cat``/``add`` each call, so Autodiff sends the gradients back to every gate."""
+        gates = ((self.input_gate, self.cell_gate, self.output_gate) if self.input_forget else
+                 (self.input_gate, self.forget_gate, self.cell_gate, self.output_gate))
+        T = type(gates[0].input_transform.weight.val())
+        w_ih = T.cat([g.input_transform.weight.val() for g in gates], 1)
+        w_hh = T.cat([g.hidden_transform.weight.val() for g in gates], 1)
+        b_x = [g.input_transform.bias for g in gates]
+        b_h = [g.hidden_transform.bias for g in gates]
+        if all(b is not None for b in b_x + b_h):      # the usual case: two cats, one add
+            bias = (T.cat([b.val() for b in b_x if b is not None], 0)
+                    + T.cat([b.val() for b in b_h if b is not None], 0))
+            return w_ih, w_hh, bias
+        biases: list[Any] = []
+        for bx, bh in zip(b_x, b_h):    # gates built by hand may lack one of their biases
+            if bx is None and bh is None:
+                biases.append(None)
+            elif bx is None or bh is None:
+                biases.append((bx if bh is None else bh).val())  # type: ignore[union-attr]
+            else:
+                biases.append(bx.val() + bh.val())
+        if all(b is None for b in biases):
+            return w_ih, w_hh, None
+        bias = T.cat([b if b is not None else T.zeros([self.d_hidden], w_ih.device)
+                      for b in biases], 0)
+        return w_ih, w_hh, bias
+
+    def _forward_fused(self, x: Any, state: LstmState[Any],
+                       reverse: bool) -> tuple[Any, LstmState[Any]]:
+        """The whole sequence as one `lstm_sequence` op on a seq-first `x`
+        ``[seq, batch, d_input]``; returns the seq-first output and the final state."""
+        w_ih, w_hh, bias = self._fused_parameters()
+        y, h, c = lstm_sequence.apply(x, state.hidden, state.cell, w_ih, w_hh, bias,
+                                      clip=self.clip, input_forget=self.input_forget,
+                                      reverse=reverse)
+        return y, LstmState(c, h)
+
     def _forward_generic(self, x: Any, state: LstmState[Any],
                          reverse: bool) -> tuple[Any, LstmState[Any]]:
         """The step loop on a batch-first `x` ``[batch, seq, d_input]``: one `_step` per
         timestep, backwards when `reverse`; output ``t`` is the hidden state after ``x_t``.
-        This is the one place a fused sequence kernel would plug in."""
+
+        It runs any activation. Each step does one matmul for the input transforms of all gates
+        and one for their hidden transforms, on the concatenated gate weights: the same sums as
+        Burn's eight per-step products, in fewer (and larger) ops. (Projecting every step's
+        input up front would be one matmul, but its per-step slices would each send a
+        gradient the size of the whole sequence back through the tape.)"""
         batch, seq, _ = x.dims()
         if seq == 0:
             return type(x).zeros([batch, 0, self.d_hidden], x.device), state
+        w_ih, w_hh, bias = self._fused_parameters()
         inputs = x.unbind(1)
         hidden: list[Any] = [None] * seq
         for t in (range(seq - 1, -1, -1) if reverse else range(seq)):
-            state = self._step(inputs[t], state)
+            projected = inputs[t].matmul(w_ih)
+            state = self._step(projected if bias is None else projected + bias, w_hh, state)
             hidden[t] = state.hidden
         return type(x).stack(hidden, 1), state
 
-    def _step(self, input_t: Any, state: LstmState[Any]) -> LstmState[Any]:
-        """One LSTM cell step: ``[batch, d_input]`` and the previous state -> the next."""
+    def _step(self, projected_t: Any, w_hh: Any, state: LstmState[Any]) -> LstmState[Any]:
+        """One LSTM cell step: the step's input transforms ``[batch, G * d_hidden]`` (gate
+        blocks as `_fused_parameters` orders them), the fused hidden weights and the previous
+        state -> the next state."""
         cell, hidden = state.cell, state.hidden
-        input_values = self.gate_activation.forward(self.input_gate.gate_product(input_t, hidden))
+        z = projected_t + hidden.matmul(w_hh)
         if self.input_forget:  # coupled gates: forget what is written
+            z_i, z_g, z_o = z.chunk(3, 1)
+            input_values = self.gate_activation.forward(z_i)
             forget_values = input_values.neg().add_scalar(1.0)
         else:
-            forget_values = self.gate_activation.forward(
-                self.forget_gate.gate_product(input_t, hidden))
-        output_values = self.gate_activation.forward(
-            self.output_gate.gate_product(input_t, hidden))
-        candidate = self.cell_activation.forward(self.cell_gate.gate_product(input_t, hidden))
+            z_i, z_f, z_g, z_o = z.chunk(4, 1)
+            input_values = self.gate_activation.forward(z_i)
+            forget_values = self.gate_activation.forward(z_f)
+        output_values = self.gate_activation.forward(z_o)
+        candidate = self.cell_activation.forward(z_g)
         cell = forget_values * cell + input_values * candidate
         if self.clip is not None:
             cell = cell.clamp(-self.clip, self.clip)

@@ -10,7 +10,9 @@ modules with other activations use their per-step path.
 
 The default kernel runs the per-step recurrence with ordinary tensor ops, on an internal
 ``Autodiff`` tape when a gradient is needed, so its backward is exactly the generic path's;
-native kernels (NumPy/CuPy, Torch) register themselves from their backend packages.
+native kernels (NumPy/CuPy, Torch) register themselves from their backend packages. A native
+kernel that cannot handle some call (Torch's fused kernel has no ``clip``/``input_forget``)
+defers to `reference_kernel` and, in its backward, to `reference_backward`.
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ def _reference(B: Any, ctx: OpContext, x: Any, h0: Any, c0: Any, w_ih: Any, w_hh
                   for p, need in zip(inputs, ctx.needs_input_grad)]
         outs = _recurrence(*leaves, clip=clip, input_forget=input_forget, reverse=reverse)
         ctx.save(leaves, outs)
-        return tuple(o.inner().primitive for o in outs)  # type: ignore[return-value]
+        return tuple(o.inner().primitive for o in outs)
     T = Tensor[B]
     tensors = [None if p is None else T.from_primitive(p) for p in inputs]
     outs = _recurrence(*tensors, clip=clip, input_forget=input_forget, reverse=reverse)
-    return tuple(o.primitive for o in outs)  # type: ignore[return-value]
+    return tuple(o.primitive for o in outs)
 
 
 def _recurrence(x: Any, h: Any, c: Any, w_ih: Any, w_hh: Any, b: Any, *, clip: float | None,
@@ -102,3 +104,13 @@ def _reference_backward(B: Any, ctx: OpContext, grads: Sequence[Any]) -> list[An
         grad = leaf.grad(found) if (need and leaf is not None) else None
         result.append(None if grad is None else grad.primitive)
     return result
+
+
+def reference_kernel(B: Any, ctx: OpContext, *inputs: Any, **attrs: Any) -> tuple[Any, Any, Any]:
+    """The composite default kernel, for native kernels that defer some calls to it."""
+    return _reference(B, ctx, *inputs, **attrs)
+
+
+def reference_backward(B: Any, ctx: OpContext, grads: Sequence[Any]) -> list[Any]:
+    """The backward of `reference_kernel` (it reads what that kernel saved in `ctx`)."""
+    return list(_reference_backward(B, ctx, grads))
