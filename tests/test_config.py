@@ -710,3 +710,9 @@ def test_mypy_understands_configs(tmp_path: Any, monkeypatch: Any) -> None:
     lines = [line for line in out.splitlines() if "user_code.py" in line]
     errors = [line.split(":")[1] for line in lines if ": error: " in line]
     assert errors == ["13", "14"], out  # the bad call and the assignment to a frozen field
+
+
+def test_save_creates_missing_parent_folders(tmp_path: Any) -> None:
+    path = tmp_path / "runs" / "exp-1" / "config.json"
+    Inner(3).save(path)
+    assert Inner.load(path) == Inner(3)

@@ -22,9 +22,11 @@ StrPath = Union[str, "os.PathLike[str]"]
 
 
 def atomic_write_text(path: StrPath, text: str) -> None:
-    """Write `text` to `path` via a same-directory temp file and `os.replace`."""
+    """Write `text` to `path` via a same-directory temp file and `os.replace`; missing parent
+    folders are created, as the recorders do."""
     target = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(target))
+    os.makedirs(directory, exist_ok=True)
     base = os.path.basename(target)
     while True:
         tmp = os.path.join(directory, f".{base}.{secrets.token_hex(6)}.tmp")

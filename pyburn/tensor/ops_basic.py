@@ -12,6 +12,7 @@ from .data import TensorData
 from .device import Device
 from .distribution import Distribution, DistributionValue
 from .dtype import DType
+from .kind import Bool, Int
 from .errors import BackendError, DeviceError, RankError, ShapeError, a_or_an
 from .ops_base import TensorOpsBase
 from .shape import Shape
@@ -565,19 +566,15 @@ class BasicOps(TensorOpsBase):
         return _compare(self, other, "not_equal")
 
     def all(self) -> Any:
-        from .kind import Bool
         return self._as(Bool, type(self).backend.bool_all(self._as_bool_p()))
 
     def any(self) -> Any:
-        from .kind import Bool
         return self._as(Bool, type(self).backend.bool_any(self._as_bool_p()))
 
     def all_dim(self, dim: int) -> Any:
-        from .kind import Bool
         return self._as(Bool, type(self).backend.bool_all_dim(self._as_bool_p(), self._dim(dim, "all_dim")))
 
     def any_dim(self, dim: int) -> Any:
-        from .kind import Bool
         return self._as(Bool, type(self).backend.bool_any_dim(self._as_bool_p(), self._dim(dim, "any_dim")))
 
     def _as_bool_p(self) -> Any:
@@ -587,7 +584,6 @@ class BasicOps(TensorOpsBase):
 
     def argwhere(self) -> Any:
         """Indices of non-zero (true) elements, an Int tensor of shape ``[n, rank]``."""
-        from .kind import Int
         return self._as(Int, type(self).backend.bool_argwhere(self._as_bool_p()))
 
     nonzero = argwhere

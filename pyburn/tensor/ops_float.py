@@ -6,6 +6,7 @@ import builtins
 from typing import TYPE_CHECKING, Any
 
 from .dtype import DType
+from .kind import Bool, Float, Int
 from .errors import RankError, ShapeError
 from .ops_base import TensorOpsBase
 from .ops_basic import checked_call
@@ -26,7 +27,6 @@ def _unary(name: str, doc: str = "") -> Any:
 
 
 def _float_kind() -> Any:
-    from .kind import Float
     return Float
 
 
@@ -51,12 +51,10 @@ class FloatOps(TensorOpsBase):
     relu = _unary("relu")
 
     def is_nan(self) -> Any:
-        from .kind import Bool
         self._require_kind("is_nan", _float_kind())
         return self._as(Bool, self._ops.is_nan(self._p))
 
     def is_inf(self) -> Any:
-        from .kind import Bool
         self._require_kind("is_inf", _float_kind())
         return self._as(Bool, self._ops.is_inf(self._p))
 
@@ -78,7 +76,6 @@ class FloatOps(TensorOpsBase):
 
     def matmul(self, other: "Self") -> "Self":
         """Matrix product over the last two dims; leading (batch) dims broadcast. Float or Int."""
-        from .kind import Int
         self._require_kind("matmul", _float_kind(), Int)
         op = self._check_peer("matmul", other)
         sa, sb = self._ops.shape(self._p), self._ops.shape(op)
@@ -117,7 +114,6 @@ class FloatOps(TensorOpsBase):
 
     def int(self) -> Any:
         """Convert to an Int tensor (Float: truncation toward zero; Bool: 0/1)."""
-        from .kind import Int
         if self.kind.prefix == "int":
             return self
         return self._as(Int, self._ops.into_int(self._p))
@@ -138,7 +134,6 @@ class FloatOps(TensorOpsBase):
 
     def one_hot(self, num_classes: builtins.int) -> "Self":
         """One-hot encode the values (class indices) along a new last dim, same kind."""
-        from .kind import Int
         if num_classes <= 0:
             raise ValueError(f"one_hot: num_classes must be > 0, got {num_classes}")
         idx = self if self.kind.prefix == "int" else self.int()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .kind import Bool, Float, Int
 from .ops_base import TensorOpsBase
 from .ops_basic import _resolve_device, checked_call
 
@@ -24,7 +25,6 @@ class IntBoolOps(TensorOpsBase):
     @classmethod
     def arange_step(cls, start: int, end: int | None = None, step: int = 1,
                     device: "Device | str | None" = None) -> Any:
-        from .kind import Int
         from .tensor import Tensor
         if end is None:
             start, end = 0, start
@@ -36,14 +36,12 @@ class IntBoolOps(TensorOpsBase):
 
     def float(self) -> Any:
         """Convert to a Float tensor."""
-        from .kind import Float
         if self.kind.prefix == "float":
             return self
         return self._as(Float, self._ops.into_float(self._p))
 
     def bool(self) -> Any:
         """Non-zero -> true."""
-        from .kind import Bool
         if self.kind.prefix == "bool":
             return self
         return self._as(Bool, self._ops.not_equal_elem(self._p, 0))
@@ -87,5 +85,4 @@ class IntBoolOps(TensorOpsBase):
 
 
 def _bool() -> Any:
-    from .kind import Bool
     return Bool

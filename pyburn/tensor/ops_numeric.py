@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .kind import Bool, Int
 from .errors import KindError, ShapeError
 from .ops_base import TensorOpsBase
 from .ops_basic import checked_call
@@ -48,7 +49,6 @@ def _binary(t: Any, other: Any, op: str) -> Any:
 
 
 def _compare(t: Any, other: Any, op: str) -> Any:
-    from .kind import Bool
     if _is_scalar(other):
         if t.kind.prefix == "bool":
             other = t.full_like(bool(other))
@@ -329,13 +329,11 @@ class NumericOps(TensorOpsBase):
 
     def argmax(self, dim: int) -> Any:
         """Index of the largest value along `dim` (kept with size 1), an Int tensor."""
-        from .kind import Int
         _numeric(self, "argmax")
         _nonempty(self, "argmax")
         return self._as(Int, self._ops.argmax(self._p, self._dim(dim, "argmax")))
 
     def argmin(self, dim: int) -> Any:
-        from .kind import Int
         _numeric(self, "argmin")
         _nonempty(self, "argmin")
         return self._as(Int, self._ops.argmin(self._p, self._dim(dim, "argmin")))
@@ -353,7 +351,6 @@ class NumericOps(TensorOpsBase):
         return self.sort(dim, True)
 
     def argsort(self, dim: int = -1, descending: bool = False) -> Any:
-        from .kind import Int
         _numeric(self, "argsort")
         return self._as(Int, self._ops.argsort(self._p, self._dim(dim, "argsort"), descending))
 
@@ -387,7 +384,6 @@ def _nonempty(t: Any, op: str) -> None:
 
 def _tri_mask(t: Any, diagonal: int, upper: bool) -> Any:
     """True where an element must be zeroed: above the diagonal for tril, below for triu."""
-    from .kind import Int
     if t.rank < 2:
         from .errors import RankError
         raise RankError(f"{'tril' if upper else 'triu'}: expected rank >= 2, got shape {list(t.shape)}")

@@ -9,7 +9,7 @@ tensors. The op methods live in mixins by family (`ops_basic`, `ops_numeric`, `o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterable, Sequence, TypeVar
+from typing import Any, ClassVar, Generic, Sequence, TypeVar
 
 from typing_extensions import Self
 from typing_extensions import TypeVar as TypeVarDefault
