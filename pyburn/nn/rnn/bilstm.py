@@ -97,22 +97,20 @@ class BiLstm(Module):
         start_r = self.reverse_lstm._initial_state(op, x, init_reverse)
         fused = (self.forward_lstm.uses_fused_path() and self.reverse_lstm.uses_fused_path()
                  and min(x.dims()[:2]) > 0)
-        if fused:
+        if fused:  # sequence-first in and out
             seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
             out_f, final_f = self.forward_lstm._forward_fused(seq_first, start_f, False)
             out_r, final_r = self.reverse_lstm._forward_fused(seq_first, start_r, True)
-            T = type(x)
-            output = T.cat([out_f, out_r], 2)
-            final = LstmState(T.stack([final_f.cell, final_r.cell], 0),
-                              T.stack([final_f.hidden, final_r.hidden], 0))
-            return (output.swap_dims(0, 1) if self.batch_first else output), final
-        out_f, final_f = self.forward_lstm._forward_generic(x, start_f, False)
-        out_r, final_r = self.reverse_lstm._forward_generic(x, start_r, True)
+            swap = self.batch_first
+        else:  # batch-first in and out
+            out_f, final_f = self.forward_lstm._forward_generic(x, start_f, False)
+            out_r, final_r = self.reverse_lstm._forward_generic(x, start_r, True)
+            swap = not self.batch_first
         T = type(x)
         output = T.cat([out_f, out_r], 2)
         final = LstmState(T.stack([final_f.cell, final_r.cell], 0),
                           T.stack([final_f.hidden, final_r.hidden], 0))
-        return (output if self.batch_first else output.swap_dims(0, 1)), final
+        return (output.swap_dims(0, 1) if swap else output), final
 
     __call__ = forward
 
