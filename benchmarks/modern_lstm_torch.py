@@ -190,15 +190,14 @@ def train_torch(epochs: int, clip: Literal["per-param", "global"] = "per-param",
 
 
 def train_pyburn(backend_name: str, epochs: int, artifact_dir: Path) -> Result:
-    from examples.modern_lstm.__main__ import autodiff
     from examples.modern_lstm.training import default_config, train
-    from pyburn.backend import by_name
+    from pyburn.backend import Autodiff, by_name
 
     plain = by_name(backend_name)
     reason = plain.unavailable_reason()
     if reason is not None:
         raise RuntimeError(f"pyburn {backend_name} backend unavailable: {reason}")
-    B = autodiff(plain)   # Autodiff[plain]
+    B = Autodiff.of(plain)   # Autodiff[plain]
     config = default_config().with_num_epochs(epochs)
     result = train(B, artifact_dir, config, progress=False,
                    log=lambda line: print(f"[pyburn {backend_name}] {line}", flush=True))

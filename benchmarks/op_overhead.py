@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     x_np = rng.normal(0.0, 0.5, (SIZE, SIZE)).astype(np.float32)
     w_np = rng.normal(0.0, 0.25, (SIZE, SIZE)).astype(np.float32)
 
-    steps: dict[str, Callable[[], Any]] = {"Autodiff[NumPy]": pyburn_step(Autodiff[NumPy], x_np, w_np, args.blocks)}
+    steps: dict[str, Callable[[], Any]] = {
+        "Autodiff[NumPy]": pyburn_step(Autodiff[NumPy], x_np, w_np, args.blocks)}
+    torch: Any
     try:
         import torch
     except ImportError:
