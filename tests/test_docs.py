@@ -2,7 +2,8 @@
 
 A block runs in a fresh namespace with a temporary working directory, so blocks that write
 files (records, configs) leave nothing behind. A block whose fence says ``no-run`` (```python
-no-run) is shown to readers but skipped here, with that reason in the report. Pages are found
+no-run) is shown to readers but not run here; it must be a verbatim excerpt of the project's own
+source (`test_no_run_blocks_are_excerpts_of_the_source`), so it cannot drift from the code. Pages are found
 automatically: a new page is tested without touching this file.
 """
 
@@ -123,3 +124,20 @@ def test_every_page_is_collected():
     ids = {p.id.split(":")[0] for p in collect()}
     for page in ("index.md", "getting-started.md", "tensor.md", "autodiff.md"):
         assert page in ids, f"docs/{page} has no python block"
+
+
+def _source_files() -> list[Path]:
+    return [p for top in ("pyburn", "backends", "examples", "benchmarks")
+            for p in sorted((ROOT / top).glob("**/*.py"))]
+
+
+def test_no_run_blocks_are_excerpts_of_the_source():
+    """A block that is not run is shown word for word as it stands in a source file."""
+    sources = [p.read_text(encoding="utf-8") for p in _source_files()]
+    stale = []
+    for page in pages():
+        for line, code, skipped in python_blocks(page.read_text(encoding="utf-8")):
+            if skipped and not any(code.strip() in text for text in sources):
+                stale.append(f"{page.relative_to(ROOT)} line {line}")
+    assert not stale, ("no-run blocks that are not verbatim excerpts of pyburn/, backends/, "
+                       "examples/ or benchmarks/ (update them from the source): " + ", ".join(stale))

@@ -12,7 +12,7 @@ from typing import Sequence, TypeVar
 
 from pyburn import Tensor
 from pyburn.tensor import Backend, Float
-from pyburn.tensor.errors import KindError, RankError, ShapeError
+from pyburn.tensor.errors import KindError, RankError, ShapeError, a_or_an
 
 from .backend import fused_matmul_add_relu_op
 
@@ -53,7 +53,8 @@ def fused_matmul_add_relu(lhs: Tensor[B], rhs: Tensor[B], bias: Tensor[B]) -> Te
         if not isinstance(t, Tensor):
             raise TypeError(f"{OP}: {name} must be a Tensor, got {type(t).__name__}")
         if type(t).kind is not Float:
-            raise KindError(f"{OP}: {name} must be a Float tensor, got a {type(t).kind.__name__} "
+            raise KindError(f"{OP}: {name} must be a Float tensor, got "
+                            f"{a_or_an(type(t).kind.__name__)} "
                             f"tensor of shape {list(t.shape)}")
     check_shapes(lhs.shape, rhs.shape, bias.shape)
     out: Tensor[B] = fused_matmul_add_relu_op.apply(lhs, rhs, bias)
