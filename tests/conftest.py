@@ -58,6 +58,11 @@ class BackendCase:
     device: Any
     autodiff: bool
 
+    def __post_init__(self) -> None:
+        # The device names this case's backend, so ``config.init(case.device)`` builds on
+        # exactly `B` (its dtype variant or its Autodiff wrapper included).
+        object.__setattr__(self, "device", self.device.on(self.B))
+
     def with_float(self, dtype: str) -> "BackendCase":
         """The same row with another float dtype (gradient checks use float64)."""
         return BackendCase(self.id, self.B.with_dtypes(float=dtype), self.device, self.autodiff)
@@ -73,6 +78,11 @@ class BackendCase:
             return self
         from pyburn.backend import Autodiff
         return BackendCase("autodiff-" + self.id, Autodiff[self.B], self.device, True)
+
+    def tensor(self, values: Any) -> Any:
+        """A float tensor of this case holding `values` (nested lists, an array, TensorData)."""
+        from pyburn import Tensor
+        return Tensor[self.B].from_data(values, self.device)
 
     @property
     def inner(self) -> Any:
@@ -113,7 +123,6 @@ def _case(row: Row) -> BackendCase:
     if row.autodiff:
         from pyburn.backend import Autodiff
         B = Autodiff[plain]
-        device = B.device(row.device)     # tagged with the Autodiff backend, not the plain one
     B.seed(0)
     return BackendCase(row.id, B, device, row.autodiff)
 

@@ -18,15 +18,6 @@ from pyburn.nn import (ActivationConfig, BiGru, BiGruConfig, GateController, Gru
 from pyburn.tensor import RankError, ShapeError, Tolerance
 
 
-def dev(case: Any) -> Any:
-    return case.B.device(str(case.device))
-
-
-def tensor(case: Any, values: Any) -> Any:
-    values = values if isinstance(values, TensorData) else np.asarray(values)
-    return Tensor[case.B].from_data(values, dev(case))
-
-
 def data(values: Any) -> TensorData:
     return TensorData(np.asarray(values, dtype=np.float32))
 
@@ -35,7 +26,7 @@ def data(values: Any) -> TensorData:
 
 
 def _scalar_gate(case: Any, weight: float) -> GateController:
-    d = dev(case)
+    d = case.device
     record = {"weight": Param.from_data([[weight]], d),
               "bias": Param.from_data([0.0], d)}
     return GateController.create_with_weights(1, 1, False, Initializer.XavierNormal(gain=1.0),
@@ -44,7 +35,7 @@ def _scalar_gate(case: Any, weight: float) -> GateController:
 
 def init_gru(case: Any, reset_after: bool) -> Gru:
     """Burn's ``init_gru``: 1 -> 1, weights 0.5 (update), 0.6 (reset), 0.7 (new), no bias."""
-    gru = GruConfig(1, 1, False).with_reset_after(reset_after).init(dev(case))
+    gru = GruConfig(1, 1, False).with_reset_after(reset_after).init(case.device)
     gru.update_gate = _scalar_gate(case, 0.5)
     gru.reset_gate = _scalar_gate(case, 0.6)
     gru.new_gate = _scalar_gate(case, 0.7)
@@ -56,7 +47,7 @@ def test_forward_single_input_single_feature(backend: Any) -> None:
     h = z * 0 + (1 - z) * g = 0.0341."""
     backend.B.seed(0)
     gru = init_gru(backend, False)
-    x = tensor(backend, data([[[0.1]]]))
+    x = backend.tensor(data([[[0.1]]]))
     expected = data([[0.034]])
     output = gru.forward(x, None)[0]  # Burn: select(0, [0]).squeeze_dim(0)
     output.to_data().assert_approx_eq(expected, Tolerance.default())
@@ -67,7 +58,7 @@ def test_forward_single_input_single_feature(backend: Any) -> None:
 def test_forward_seq_len_3(backend: Any) -> None:
     backend.B.seed(0)
     gru = init_gru(backend, True)
-    x = tensor(backend, data([[[0.1], [0.2], [0.3]]]))
+    x = backend.tensor(data([[[0.1], [0.2], [0.3]]]))
     expected = data([[0.0341], [0.0894], [0.1575]])
     gru.forward(x, None)[0].to_data().assert_approx_eq(expected, Tolerance.default())
     gru.reset_after = False
@@ -75,36 +66,36 @@ def test_forward_seq_len_3(backend: Any) -> None:
 
 
 def test_batched_forward_pass(backend: Any) -> None:
-    gru = GruConfig(64, 1024, True).init(dev(backend))
-    x = Tensor[backend.B].random([8, 10, 64], Distribution.Default, dev(backend))
+    gru = GruConfig(64, 1024, True).init(backend.device)
+    x = Tensor[backend.B].random([8, 10, 64], Distribution.Default, backend.device)
     assert gru.forward(x, None).dims() == [8, 10, 1024]
 
 
 def test_display(backend: Any) -> None:
-    layer = GruConfig(2, 8, True).init(dev(backend))
+    layer = GruConfig(2, 8, True).init(backend.device)
     assert str(layer) == "Gru {d_input: 2, d_hidden: 8, bias: true, reset_after: true, params: 288}"
 
 
 def test_bigru_batched_forward_pass(backend: Any) -> None:
-    bigru = BiGruConfig(64, 1024, True).init(dev(backend))
-    x = Tensor[backend.B].random([8, 10, 64], Distribution.Default, dev(backend))
+    bigru = BiGruConfig(64, 1024, True).init(backend.device)
+    x = Tensor[backend.B].random([8, 10, 64], Distribution.Default, backend.device)
     output, state = bigru.forward(x, None)
     assert output.dims() == [8, 10, 2048]
     assert state.dims() == [2, 8, 1024]
 
 
 def test_bigru_with_initial_state(backend: Any) -> None:
-    bigru = BiGruConfig(32, 64, True).init(dev(backend))
-    x = Tensor[backend.B].random([4, 5, 32], Distribution.Default, dev(backend))
-    initial = Tensor[backend.B].random([2, 4, 64], Distribution.Default, dev(backend))
+    bigru = BiGruConfig(32, 64, True).init(backend.device)
+    x = Tensor[backend.B].random([4, 5, 32], Distribution.Default, backend.device)
+    initial = Tensor[backend.B].random([2, 4, 64], Distribution.Default, backend.device)
     output, state = bigru.forward(x, initial)
     assert output.dims() == [4, 5, 128]
     assert state.dims() == [2, 4, 64]
 
 
 def test_bigru_seq_first(backend: Any) -> None:
-    bigru = BiGruConfig(32, 64, True).with_batch_first(False).init(dev(backend))
-    x = Tensor[backend.B].random([5, 4, 32], Distribution.Default, dev(backend))
+    bigru = BiGruConfig(32, 64, True).with_batch_first(False).init(backend.device)
+    x = Tensor[backend.B].random([5, 4, 32], Distribution.Default, backend.device)
     output, state = bigru.forward(x, None)
     assert output.dims() == [5, 4, 128]
     assert state.dims() == [2, 4, 64]
@@ -114,7 +105,7 @@ def _gate(case: Any, input_weights: list[list[float]], input_biases: list[float]
           hidden_weights: list[list[float]], hidden_biases: list[float]) -> GateController:
     """Burn's ``create_gate_controller`` (see test_lstm.py: d_input/d_output passed the right
     way round, since pyburn checks them)."""
-    d = dev(case)
+    d = case.device
     return GateController.create_with_weights(
         len(input_weights), len(input_weights[0]), True, Initializer.XavierUniform(gain=1.0),
         {"weight": Param.from_data(data(input_weights), d),
@@ -166,12 +157,12 @@ def _set_gates(case: Any, gru: Gru, gates: dict[str, Any]) -> None:
 
 def test_bigru_against_pytorch(backend: Any) -> None:
     backend.B.seed(0)
-    bigru = BiGruConfig(2, 3, True).init(dev(backend))
+    bigru = BiGruConfig(2, 3, True).init(backend.device)
     _set_gates(backend, bigru.forward_gru, FORWARD_GATES)
     _set_gates(backend, bigru.reverse_gru, REVERSE_GATES)
-    x = tensor(backend, data([[[0.949, -0.861], [0.892, 0.927], [-0.173, -0.301],
+    x = backend.tensor(data([[[0.949, -0.861], [0.892, 0.927], [-0.173, -0.301],
                                [-0.081, 0.992]]]))
-    h0 = tensor(backend, data([[[0.280, 0.360, -1.242]], [[-0.588, 0.729, -0.788]]]))
+    h0 = backend.tensor(data([[[0.280, 0.360, -1.242]], [[-0.588, 0.729, -0.788]]]))
     expected_output_with_init = data([[
         [0.24537, 0.14018, 0.19449, -0.49777, -0.15647, 0.48392],
         [0.27468, -0.14514, 0.56205, -0.60381, -0.04986, 0.15683],
@@ -198,35 +189,35 @@ def test_bigru_against_pytorch(backend: Any) -> None:
 
 
 def test_bigru_display(backend: Any) -> None:
-    layer = BiGruConfig(2, 8, True).init(dev(backend))
+    layer = BiGruConfig(2, 8, True).init(backend.device)
     assert str(layer) == "BiGru {d_input: 2, d_hidden: 8, bias: true, params: 576}"
 
 
 def test_gru_custom_activations(backend: Any) -> None:
     gru = GruConfig(4, 8, True).with_gate_activation(ActivationConfig.Relu()) \
-        .with_hidden_activation(ActivationConfig.Relu()).init(dev(backend))
-    x = Tensor[backend.B].random([2, 3, 4], Distribution.Default, dev(backend))
+        .with_hidden_activation(ActivationConfig.Relu()).init(backend.device)
+    x = Tensor[backend.B].random([2, 3, 4], Distribution.Default, backend.device)
     assert gru.forward(x, None).dims() == [2, 3, 8]
 
 
 def test_bigru_custom_activations(backend: Any) -> None:
     bigru = BiGruConfig(4, 8, True).with_gate_activation(ActivationConfig.Relu()) \
-        .with_hidden_activation(ActivationConfig.Relu()).init(dev(backend))
-    x = Tensor[backend.B].random([2, 3, 4], Distribution.Default, dev(backend))
+        .with_hidden_activation(ActivationConfig.Relu()).init(backend.device)
+    x = Tensor[backend.B].random([2, 3, 4], Distribution.Default, backend.device)
     output, state = bigru.forward(x, None)
     assert output.dims() == [2, 3, 16] and state.dims() == [2, 2, 8]
 
 
 def test_gru_clipping(backend: Any) -> None:
-    gru = GruConfig(4, 8, True).with_clip(0.5).init(dev(backend))
-    x = Tensor[backend.B].random([2, 5, 4], Distribution.Default, dev(backend))
+    gru = GruConfig(4, 8, True).with_clip(0.5).init(backend.device)
+    x = Tensor[backend.B].random([2, 5, 4], Distribution.Default, backend.device)
     values = gru.forward(x, None).to_numpy()
     assert values.min() >= -0.5 and values.max() <= 0.5
 
 
 def test_bigru_clipping(backend: Any) -> None:
-    bigru = BiGruConfig(4, 8, True).with_clip(0.3).init(dev(backend))
-    x = Tensor[backend.B].random([2, 5, 4], Distribution.Default, dev(backend))
+    bigru = BiGruConfig(4, 8, True).with_clip(0.3).init(backend.device)
+    x = Tensor[backend.B].random([2, 5, 4], Distribution.Default, backend.device)
     output, state = bigru.forward(x, None)
     for values in (output.to_numpy(), state.to_numpy()):
         assert values.min() >= -np.float32(0.3) and values.max() <= np.float32(0.3)
@@ -234,11 +225,11 @@ def test_bigru_clipping(backend: Any) -> None:
 
 def test_gru_against_pytorch(backend: Any) -> None:
     backend.B.seed(0)
-    gru = GruConfig(2, 3, True).init(dev(backend))
+    gru = GruConfig(2, 3, True).init(backend.device)
     _set_gates(backend, gru, FORWARD_GATES)
-    x = tensor(backend, data([[[-0.11147, 0.12036], [-0.36963, -0.24042], [-1.19692, 0.20927],
+    x = backend.tensor(data([[[-0.11147, 0.12036], [-0.36963, -0.24042], [-1.19692, 0.20927],
                                [-0.97236, -0.75505]]]))
-    h0 = tensor(backend, data([[0.3239, -0.10852, 0.21033]]))
+    h0 = backend.tensor(data([[0.3239, -0.10852, 0.21033]]))
     expected_output_with_h0 = data([[
         [0.05665, -0.34932, 0.43267], [-0.1737, -0.49246, 0.38099],
         [-0.35401, -0.68099, 0.05061], [-0.47854, -0.70427, -0.13648]]])
@@ -294,10 +285,10 @@ def test_matches_reference(backend: Any, reset_after: bool, clip: float | None) 
     case = backend.f64
     case.B.seed(1)
     gru = GruConfig(3, 4, True, reset_after=reset_after, clip=clip,
-                    initializer=Initializer.Normal(mean=0.0, std=0.7)).init(dev(case))
+                    initializer=Initializer.Normal(mean=0.0, std=0.7)).init(case.device)
     xs = np.random.default_rng(0).normal(size=(2, 5, 3))
     h0 = np.random.default_rng(1).normal(size=(2, 4))
-    output, final = gru.forward_with_state(tensor(case, xs), tensor(case, h0))
+    output, final = gru.forward_with_state(case.tensor(xs), case.tensor(h0))
     ref_out, ref_h = reference_gru(gru, xs, h0)
     close(output, ref_out)
     close(final, ref_h)
@@ -308,33 +299,33 @@ def test_reset_after_changes_the_candidate(backend: Any) -> None:
     1x1 bias-free fixture above is a case where they agree)."""
     case = backend.f64
     case.B.seed(2)
-    after = GruConfig(3, 4, True).init(dev(case))
+    after = GruConfig(3, 4, True).init(case.device)
     before = dataclasses.replace(after, reset_after=False)
-    x = tensor(case, np.random.default_rng(0).normal(size=(2, 4, 3)))
+    x = case.tensor(np.random.default_rng(0).normal(size=(2, 4, 3)))
     first_after, first_before = after.forward(x).to_numpy(), before.forward(x).to_numpy()
     assert not np.allclose(first_after, first_before)
     # from a zero state the hidden matmul vanishes: only the hidden bias tells them apart
-    no_bias = GruConfig(3, 4, False).init(dev(case))
-    single = tensor(case, np.random.default_rng(1).normal(size=(2, 1, 3)))
+    no_bias = GruConfig(3, 4, False).init(case.device)
+    single = case.tensor(np.random.default_rng(1).normal(size=(2, 1, 3)))
     close(no_bias.forward(single), dataclasses.replace(no_bias, reset_after=False)
           .forward(single).to_numpy(), atol=1e-14)
 
 
 def test_batch_first_false(backend: Any) -> None:
     case = backend.f64
-    gru = GruConfig(3, 4, True).init(dev(case))
+    gru = GruConfig(3, 4, True).init(case.device)
     seq_first = dataclasses.replace(gru, batch_first=False)
     xs = np.random.default_rng(0).normal(size=(2, 5, 3))
-    out_b, h_b = gru.forward_with_state(tensor(case, xs))
-    out_s, h_s = seq_first.forward_with_state(tensor(case, xs.transpose(1, 0, 2)))
+    out_b, h_b = gru.forward_with_state(case.tensor(xs))
+    out_s, h_s = seq_first.forward_with_state(case.tensor(xs.transpose(1, 0, 2)))
     assert out_s.dims() == [5, 2, 4]
     close(out_s, out_b.to_numpy().transpose(1, 0, 2), atol=1e-14)
     close(h_s, h_b.to_numpy(), atol=1e-14)
 
 
 def test_forward_with_state_is_the_last_output(backend: Any) -> None:
-    gru = GruConfig(3, 4, True).init(dev(backend))
-    x = Tensor[backend.B].random([2, 5, 3], Distribution.Default, dev(backend))
+    gru = GruConfig(3, 4, True).init(backend.device)
+    x = Tensor[backend.B].random([2, 5, 3], Distribution.Default, backend.device)
     output, final = gru.forward_with_state(x)
     np.testing.assert_array_equal(final.to_numpy(), output.to_numpy()[:, -1])
     np.testing.assert_array_equal(gru.forward(x).to_numpy(), output.to_numpy())
@@ -342,10 +333,10 @@ def test_forward_with_state_is_the_last_output(backend: Any) -> None:
 
 def test_bigru_matches_two_reference_directions(backend: Any) -> None:
     case = backend.f64
-    bigru = BiGruConfig(3, 4, True, batch_first=False).init(dev(case))
+    bigru = BiGruConfig(3, 4, True, batch_first=False).init(case.device)
     xs = np.random.default_rng(0).normal(size=(5, 2, 3))  # [seq, batch, input]
     h0 = np.random.default_rng(1).normal(size=(2, 2, 4))
-    output, state = bigru.forward(tensor(case, xs), tensor(case, h0))
+    output, state = bigru.forward(case.tensor(xs), case.tensor(h0))
     xb = xs.transpose(1, 0, 2)
     out_f, h_f = reference_gru(bigru.forward_gru, xb, h0[0])
     out_r, h_r = reference_gru(bigru.reverse_gru, xb, h0[1], reverse=True)
@@ -355,17 +346,17 @@ def test_bigru_matches_two_reference_directions(backend: Any) -> None:
 
 def test_state_carries_over_between_chunks(backend: Any) -> None:
     case = backend.f64
-    gru = GruConfig(3, 4, True).init(dev(case))
+    gru = GruConfig(3, 4, True).init(case.device)
     xs = np.random.default_rng(0).normal(size=(2, 6, 3))
-    whole = gru.forward(tensor(case, xs))
-    first, mid = gru.forward_with_state(tensor(case, xs[:, :2]))
-    second = gru.forward(tensor(case, xs[:, 2:]), mid)
+    whole = gru.forward(case.tensor(xs))
+    first, mid = gru.forward_with_state(case.tensor(xs[:, :2]))
+    second = gru.forward(case.tensor(xs[:, 2:]), mid)
     close(second, whole.to_numpy()[:, 2:], atol=1e-14)
 
 
 def test_gradients_reach_every_gate(ad_backend: Any) -> None:
-    gru = GruConfig(3, 4, True).init(dev(ad_backend))
-    x = Tensor[ad_backend.B].random([2, 3, 3], Distribution.Default, dev(ad_backend))
+    gru = GruConfig(3, 4, True).init(ad_backend.device)
+    x = Tensor[ad_backend.B].random([2, 3, 3], Distribution.Default, ad_backend.device)
     grads = gru.forward(x).sum().backward()
     for path, param in gru.named_params():
         grad = param.val().grad(grads)
@@ -377,12 +368,12 @@ def test_gradients_reach_every_gate(ad_backend: Any) -> None:
 
 
 def test_record_names(backend: Any) -> None:
-    gru = GruConfig(2, 3, True).init(dev(backend))
+    gru = GruConfig(2, 3, True).init(backend.device)
     assert list(gru.into_record())[:3] == ["update_gate", "reset_gate", "new_gate"]
-    bigru = BiGruConfig(2, 3, True).init(dev(backend))
+    bigru = BiGruConfig(2, 3, True).init(backend.device)
     record = bigru.into_record()
     assert "forward" in record and "reverse" in record and "forward_gru" not in record
-    loaded = BiGruConfig(2, 3, True).init(dev(backend)).load_record(record)
+    loaded = BiGruConfig(2, 3, True).init(backend.device).load_record(record)
     np.testing.assert_array_equal(
         loaded.reverse_gru.new_gate.hidden_transform.weight.val().to_numpy(),
         bigru.reverse_gru.new_gate.hidden_transform.weight.val().to_numpy())
@@ -404,7 +395,7 @@ def test_config_defaults_and_round_trip(tmp_path: Any) -> None:
 
 
 def test_errors(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     T = Tensor[backend.B]
     gru = GruConfig(2, 3, True).init(d)
     with pytest.raises(RankError, match=r"Gru.forward: expected a rank-3 input"):
@@ -426,5 +417,5 @@ def test_errors(backend: Any) -> None:
 
 
 def test_isinstance_of_modules(backend: Any) -> None:
-    assert isinstance(GruConfig(1, 1, True).init(dev(backend)), Gru)
-    assert isinstance(BiGruConfig(1, 1, True).init(dev(backend)), BiGru)
+    assert isinstance(GruConfig(1, 1, True).init(backend.device), Gru)
+    assert isinstance(BiGruConfig(1, 1, True).init(backend.device), BiGru)

@@ -23,16 +23,6 @@ from pyburn.record import FullPrecisionSettings, NamedMpkFileRecorder
 from pyburn.tensor import RankError, ShapeError, Tolerance
 
 
-def dev(case: Any) -> Any:
-    """The row's device tagged with the row's backend (Autodiff rows included)."""
-    return case.B.device(str(case.device))
-
-
-def tensor(case: Any, values: Any) -> Any:
-    values = values if isinstance(values, TensorData) else np.asarray(values)
-    return Tensor[case.B].from_data(values, dev(case))
-
-
 def data(values: Any) -> TensorData:
     return TensorData(np.asarray(values, dtype=np.float32))
 
@@ -43,7 +33,7 @@ def data(values: Any) -> TensorData:
 def test_with_uniform_initializer(backend: Any) -> None:
     backend.B.seed(0)
     config = LstmConfig(5, 5, False).with_initializer(Initializer.Uniform(min=0.0, max=1.0))
-    lstm = config.init(dev(backend))
+    lstm = config.init(backend.device)
     for gate in (lstm.input_gate, lstm.forget_gate, lstm.output_gate, lstm.cell_gate):
         gate.input_transform.weight.val().to_data().assert_within_range(0.0, 1.0)
 
@@ -51,7 +41,7 @@ def test_with_uniform_initializer(backend: Any) -> None:
 def _scalar_gate(case: Any, weight: float, bias: float, d_input: int, d_output: int,
                  use_bias: bool, initializer: Initializer) -> GateController:
     """Burn's ``create_gate_controller`` of ``test_forward_single_input_single_feature``."""
-    d = dev(case)
+    d = case.device
     record_1 = {"weight": Param.from_data([[weight]], d),
                 "bias": Param.from_data([bias], d)}
     record_2 = {"weight": Param.from_data([[weight]], d),
@@ -64,27 +54,27 @@ def test_forward_single_input_single_feature(backend: Any) -> None:
     """i = sigmoid(0.05), f = sigmoid(0.07), o = sigmoid(0.11), g = tanh(0.09);
     c = i * g = 0.0460, h = o * tanh(c) = 0.0242."""
     backend.B.seed(0)
-    lstm = LstmConfig(1, 1, False).init(dev(backend))
+    lstm = LstmConfig(1, 1, False).init(backend.device)
     xavier = Initializer.XavierUniform(gain=1.0)
     lstm.input_gate = _scalar_gate(backend, 0.5, 0.0, 1, 1, False, xavier)
     lstm.forget_gate = _scalar_gate(backend, 0.7, 0.0, 1, 1, False, xavier)
     lstm.cell_gate = _scalar_gate(backend, 0.9, 0.0, 1, 1, False, xavier)
     lstm.output_gate = _scalar_gate(backend, 1.1, 0.0, 1, 1, False, xavier)
 
-    x = Tensor[backend.B].from_data([[[0.1]]], dev(backend))
+    x = Tensor[backend.B].from_data([[[0.1]]], backend.device)
     output, state = lstm.forward(x, None)
 
     tolerance = Tolerance.default()
     state.cell.to_data().assert_approx_eq(TensorData([[0.046]]), tolerance)
     state.hidden.to_data().assert_approx_eq(TensorData([[0.0242]]), tolerance)
-    index = Tensor[backend.B].from_data(np.arange(1), dev(backend)).int()
+    index = Tensor[backend.B].from_data(np.arange(1), backend.device).int()
     output.select(0, index).squeeze_dim(0).to_data().assert_approx_eq(state.hidden.to_data(),
                                                                       tolerance)
 
 
 def test_batched_forward_pass(backend: Any) -> None:
-    lstm = LstmConfig(64, 1024, True).init(dev(backend))
-    x = Tensor[backend.B].random([8, 10, 64], Distribution.Default, dev(backend))
+    lstm = LstmConfig(64, 1024, True).init(backend.device)
+    x = Tensor[backend.B].random([8, 10, 64], Distribution.Default, backend.device)
     output, state = lstm.forward(x, None)
     assert output.dims() == [8, 10, 1024]
     assert state.cell.dims() == [8, 1024]
@@ -92,8 +82,8 @@ def test_batched_forward_pass(backend: Any) -> None:
 
 
 def test_batched_forward_pass_batch_of_one(backend: Any) -> None:
-    lstm = LstmConfig(64, 1024, True).init(dev(backend))
-    x = Tensor[backend.B].random([1, 2, 64], Distribution.Default, dev(backend))
+    lstm = LstmConfig(64, 1024, True).init(backend.device)
+    x = Tensor[backend.B].random([1, 2, 64], Distribution.Default, backend.device)
     output, state = lstm.forward(x, None)
     assert output.dims() == [1, 2, 1024]
     assert state.cell.dims() == [1, 1024]
@@ -101,8 +91,8 @@ def test_batched_forward_pass_batch_of_one(backend: Any) -> None:
 
 
 def test_batched_backward_pass(ad_backend: Any) -> None:
-    lstm = LstmConfig(64, 32, True).init(dev(ad_backend))
-    x = Tensor[ad_backend.B].random([8, 10, 64], Distribution.Default, dev(ad_backend))
+    lstm = LstmConfig(64, 32, True).init(ad_backend.device)
+    x = Tensor[ad_backend.B].random([8, 10, 64], Distribution.Default, ad_backend.device)
     output, _ = lstm.forward(x, None)
     # Burn calls backward() on the whole output (an implicit all-ones seed); pyburn's root
     # must be a scalar, and sum() gives the same seed.
@@ -118,7 +108,7 @@ def _gate(case: Any, input_weights: list[list[float]], input_biases: list[float]
     ``d_input = input_weights[0].len()`` and ``d_output = input_weights.len()`` (swapped;
     harmless there because the record replaces the tensors wholesale); pyburn checks the
     record shapes, so the port passes them the right way round."""
-    d = dev(case)
+    d = case.device
     d_input, d_output = len(input_weights), len(input_weights[0])
     input_record = {"weight": Param.from_data(data(input_weights), d),
                     "bias": Param.from_data(data(input_biases), d)}
@@ -155,7 +145,7 @@ BI_EXPECTED = {
 def _seed_bilstm(case: Any, batch_first: bool = True) -> BiLstm:
     """``test_bidirectional``'s BiLstm with its hand-set weights."""
     case.B.seed(0)
-    lstm = BiLstmConfig(2, 3, True).with_batch_first(batch_first).init(dev(case))
+    lstm = BiLstmConfig(2, 3, True).with_batch_first(batch_first).init(case.device)
     f, r = lstm.forward_lstm, lstm.reverse_lstm
     f.input_gate = _gate(case, [[0.367, 0.091, 0.342], [0.322, 0.533, 0.059]],
                          [-0.196, 0.354, 0.209],
@@ -202,8 +192,8 @@ def _seed_bilstm(case: Any, batch_first: bool = True) -> BiLstm:
 
 def test_bidirectional(backend: Any) -> None:
     lstm = _seed_bilstm(backend)
-    x = tensor(backend, data(BI_INPUT))
-    h0, c0 = tensor(backend, data(BI_H0)), tensor(backend, data(BI_C0))
+    x = backend.tensor(data(BI_INPUT))
+    h0, c0 = backend.tensor(data(BI_H0)), backend.tensor(data(BI_C0))
 
     output_with, state_with = lstm.forward(x, LstmState.new(c0, h0))
     output_without, state_without = lstm.forward(x, None)
@@ -219,12 +209,12 @@ def test_bidirectional(backend: Any) -> None:
 
 
 def test_display_lstm(backend: Any) -> None:
-    layer = LstmConfig(2, 3, True).init(dev(backend))
+    layer = LstmConfig(2, 3, True).init(backend.device)
     assert str(layer) == "Lstm {d_input: 2, d_hidden: 3, bias: true, params: 84}"
 
 
 def test_display_bilstm(backend: Any) -> None:
-    layer = BiLstmConfig(2, 3, True).init(dev(backend))
+    layer = BiLstmConfig(2, 3, True).init(backend.device)
     assert str(layer) == "BiLstm {d_input: 2, d_hidden: 3, bias: true, params: 168}"
 
 
@@ -283,7 +273,7 @@ def close(actual: Any, expected: np.ndarray, atol: float = 1e-10) -> None:
 
 def random_input(case: Any, shape: list[int], seed: int = 1) -> tuple[Any, np.ndarray]:
     values = np.random.default_rng(seed).normal(size=shape)
-    return tensor(case, values), values
+    return case.tensor(values), values
 
 
 @pytest.mark.parametrize("options", [
@@ -302,7 +292,7 @@ def test_matches_reference(backend: Any, options: dict[str, Any]) -> None:
     options = dict(options)
     bias = options.pop("bias", True)
     config = LstmConfig(3, 4, bias, **options)
-    lstm = config.init(dev(case))
+    lstm = config.init(case.device)
     x, xs = random_input(case, [2, 5, 3])
     output, state = lstm.forward(x)
     ref_out, ref_c, ref_h = reference_lstm(lstm, xs)
@@ -316,8 +306,8 @@ def test_matches_reference(backend: Any, options: dict[str, Any]) -> None:
 def test_clip_bounds_every_cell_state(backend: Any) -> None:
     case = backend.f64
     lstm = LstmConfig(2, 3, True, initializer=Initializer.Constant(value=1.0),
-                      clip=0.25).init(dev(case))
-    x = tensor(case, np.full((1, 6, 2), 3.0))
+                      clip=0.25).init(case.device)
+    x = case.tensor(np.full((1, 6, 2), 3.0))
     output, state = lstm.forward(x)
     # constant weights saturate every gate: without the clip c would grow by ~1 per step
     np.testing.assert_allclose(state.cell.to_numpy(), 0.25)
@@ -329,10 +319,10 @@ def test_clip_bounds_every_cell_state(backend: Any) -> None:
 def test_input_forget_ignores_the_forget_gate(backend: Any) -> None:
     case = backend.f64
     case.B.seed(5)
-    lstm = LstmConfig(3, 4, True, input_forget=True).init(dev(case))
+    lstm = LstmConfig(3, 4, True, input_forget=True).init(case.device)
     x, _ = random_input(case, [2, 4, 3])
     before, _ = lstm.forward(x)
-    other = LstmConfig(3, 4, True).init(dev(case))
+    other = LstmConfig(3, 4, True).init(case.device)
     lstm.forget_gate = other.forget_gate
     after, _ = lstm.forward(x)
     close(after, before.to_numpy())
@@ -340,7 +330,7 @@ def test_input_forget_ignores_the_forget_gate(backend: Any) -> None:
 
 def test_input_forget_gradient_skips_the_forget_gate(ad_backend: Any) -> None:
     case = ad_backend.f64
-    lstm = LstmConfig(3, 4, True, input_forget=True).init(dev(case))
+    lstm = LstmConfig(3, 4, True, input_forget=True).init(case.device)
     x, _ = random_input(case, [2, 4, 3])
     grads = lstm.forward(x)[0].sum().backward()
     assert lstm.forget_gate.input_transform.weight.val().grad(grads) is None
@@ -350,11 +340,11 @@ def test_input_forget_gradient_skips_the_forget_gate(ad_backend: Any) -> None:
 def test_batch_first_false_is_the_transposed_layout(backend: Any) -> None:
     case = backend.f64
     case.B.seed(2)
-    lstm = LstmConfig(3, 4, True).init(dev(case))
+    lstm = LstmConfig(3, 4, True).init(case.device)
     seq_first = dataclasses.replace(lstm, batch_first=False)
     x, xs = random_input(case, [2, 5, 3])
     out_b, state_b = lstm.forward(x)
-    out_s, state_s = seq_first.forward(tensor(case, xs.transpose(1, 0, 2)))
+    out_s, state_s = seq_first.forward(case.tensor(xs.transpose(1, 0, 2)))
     assert out_s.dims() == [5, 2, 4]
     close(out_s, out_b.to_numpy().transpose(1, 0, 2), atol=1e-14)
     close(state_s.cell, state_b.cell.to_numpy(), atol=1e-14)
@@ -363,22 +353,22 @@ def test_batch_first_false_is_the_transposed_layout(backend: Any) -> None:
 
 def test_reverse_is_forward_on_the_flipped_sequence(backend: Any) -> None:
     case = backend.f64
-    lstm = LstmConfig(3, 4, True).init(dev(case))
+    lstm = LstmConfig(3, 4, True).init(case.device)
     backwards = dataclasses.replace(lstm, reverse=True)
     x, xs = random_input(case, [2, 5, 3])
     out_r, state_r = backwards.forward(x)
-    out_f, state_f = lstm.forward(tensor(case, xs[:, ::-1].copy()))
+    out_f, state_f = lstm.forward(case.tensor(xs[:, ::-1].copy()))
     close(out_r, out_f.to_numpy()[:, ::-1], atol=1e-14)
     close(state_r.hidden, state_f.hidden.to_numpy(), atol=1e-14)
 
 
 def test_state_carries_over_between_chunks(backend: Any) -> None:
     case = backend.f64
-    lstm = LstmConfig(3, 4, True).init(dev(case))
+    lstm = LstmConfig(3, 4, True).init(case.device)
     x, xs = random_input(case, [2, 6, 3])
     whole, final = lstm.forward(x)
-    first, mid = lstm.forward(tensor(case, xs[:, :4]))
-    second, end = lstm.forward(tensor(case, xs[:, 4:]), mid)
+    first, mid = lstm.forward(case.tensor(xs[:, :4]))
+    second, end = lstm.forward(case.tensor(xs[:, 4:]), mid)
     close(first, whole.to_numpy()[:, :4], atol=1e-14)
     close(second, whole.to_numpy()[:, 4:], atol=1e-14)
     close(end.cell, final.cell.to_numpy(), atol=1e-14)
@@ -386,11 +376,11 @@ def test_state_carries_over_between_chunks(backend: Any) -> None:
 
 def test_initial_state_is_used(backend: Any) -> None:
     case = backend.f64
-    lstm = LstmConfig(3, 4, True).init(dev(case))
+    lstm = LstmConfig(3, 4, True).init(case.device)
     x, xs = random_input(case, [2, 3, 3])
     rng = np.random.default_rng(9)
     c0, h0 = rng.normal(size=(2, 4)), rng.normal(size=(2, 4))
-    output, state = lstm.forward(x, LstmState(tensor(case, c0), tensor(case, h0)))
+    output, state = lstm.forward(x, LstmState(case.tensor(c0), case.tensor(h0)))
     ref_out, ref_c, ref_h = reference_lstm(lstm, xs, c0, h0)
     close(output, ref_out)
     close(state.cell, ref_c)
@@ -398,15 +388,15 @@ def test_initial_state_is_used(backend: Any) -> None:
 
 
 def test_empty_sequence_returns_the_initial_state(backend: Any) -> None:
-    lstm = LstmConfig(3, 4, True).init(dev(backend))
-    output, state = lstm.forward(Tensor[backend.B].zeros([2, 0, 3], dev(backend)))
+    lstm = LstmConfig(3, 4, True).init(backend.device)
+    output, state = lstm.forward(Tensor[backend.B].zeros([2, 0, 3], backend.device))
     assert output.dims() == [2, 0, 4]
     assert state.cell.dims() == [2, 4] and not state.hidden.to_numpy().any()
 
 
 def test_state_detach(ad_backend: Any) -> None:
-    lstm = LstmConfig(2, 3, True).init(dev(ad_backend))
-    x = Tensor[ad_backend.B].random([1, 2, 2], Distribution.Default, dev(ad_backend))
+    lstm = LstmConfig(2, 3, True).init(ad_backend.device)
+    x = Tensor[ad_backend.B].random([1, 2, 2], Distribution.Default, ad_backend.device)
     _, state = lstm.forward(x)
     assert state.hidden.is_require_grad()
     detached = state.detach()
@@ -420,11 +410,11 @@ def test_state_detach(ad_backend: Any) -> None:
 def test_bilstm_matches_two_reference_directions(backend: Any) -> None:
     case = backend.f64
     case.B.seed(4)
-    bi = BiLstmConfig(3, 4, True).init(dev(case))
+    bi = BiLstmConfig(3, 4, True).init(case.device)
     x, xs = random_input(case, [2, 5, 3])
     rng = np.random.default_rng(2)
     c0, h0 = rng.normal(size=(2, 2, 4)), rng.normal(size=(2, 2, 4))
-    output, state = bi.forward(x, LstmState(tensor(case, c0), tensor(case, h0)))
+    output, state = bi.forward(x, LstmState(case.tensor(c0), case.tensor(h0)))
     out_f, c_f, h_f = reference_lstm(bi.forward_lstm, xs, c0[0], h0[0], reverse=False)
     out_r, c_r, h_r = reference_lstm(bi.reverse_lstm, xs, c0[1], h0[1], reverse=True)
     close(output, np.concatenate([out_f, out_r], axis=2))
@@ -434,8 +424,8 @@ def test_bilstm_matches_two_reference_directions(backend: Any) -> None:
 
 def test_bilstm_seq_first_gives_the_seed_values(backend: Any) -> None:
     lstm = _seed_bilstm(backend, batch_first=False)
-    x = tensor(backend, data(BI_INPUT).to_numpy().transpose(1, 0, 2))
-    h0, c0 = tensor(backend, data(BI_H0)), tensor(backend, data(BI_C0))
+    x = backend.tensor(data(BI_INPUT).to_numpy().transpose(1, 0, 2))
+    h0, c0 = backend.tensor(data(BI_H0)), backend.tensor(data(BI_C0))
     output, state = lstm.forward(x, LstmState(c0, h0))
     assert output.dims() == [4, 1, 6]
     expected = data(BI_EXPECTED["output_with_init_state"]).to_numpy().transpose(1, 0, 2)
@@ -446,20 +436,20 @@ def test_bilstm_seq_first_gives_the_seed_values(backend: Any) -> None:
 
 def test_bilstm_config_builds_batch_first_inner_lstms(backend: Any) -> None:
     bi = BiLstmConfig(2, 3, False, batch_first=False, clip=1.5, input_forget=True,
-                      gate_activation=ActivationConfig.Tanh()).init(dev(backend))
+                      gate_activation=ActivationConfig.Tanh()).init(backend.device)
     assert bi.batch_first is False and bi.d_hidden == 3 and not bi.bias
     for inner in (bi.forward_lstm, bi.reverse_lstm):
         assert inner.batch_first and not inner.reverse
         assert inner.clip == 1.5 and inner.input_forget
         assert isinstance(inner.gate_activation.config, ActivationConfig.Tanh)
-    x = Tensor[backend.B].random([5, 4, 2], Distribution.Default, dev(backend))
+    x = Tensor[backend.B].random([5, 4, 2], Distribution.Default, backend.device)
     output, state = bi.forward(x)
     assert output.dims() == [5, 4, 6] and state.hidden.dims() == [2, 4, 3]
 
 
 def test_bilstm_batch_of_one_and_single_step(backend: Any) -> None:
-    bi = BiLstmConfig(3, 2, True).init(dev(backend))
-    output, state = bi.forward(Tensor[backend.B].ones([1, 1, 3], dev(backend)))
+    bi = BiLstmConfig(3, 2, True).init(backend.device)
+    output, state = bi.forward(Tensor[backend.B].ones([1, 1, 3], backend.device))
     assert output.dims() == [1, 1, 4] and state.cell.dims() == [2, 1, 2]
     # one step: each direction's output is its final hidden state
     np.testing.assert_allclose(output.to_numpy()[0, 0],
@@ -470,7 +460,7 @@ def test_bilstm_batch_of_one_and_single_step(backend: Any) -> None:
 
 
 def test_lstm_record_names_are_burns(backend: Any) -> None:
-    lstm = LstmConfig(2, 3, True).init(dev(backend))
+    lstm = LstmConfig(2, 3, True).init(backend.device)
     record = lstm.into_record()
     assert list(record)[:4] == ["input_gate", "forget_gate", "output_gate", "cell_gate"]
     assert set(record["input_gate"]) == {"input_transform", "hidden_transform"}
@@ -482,14 +472,14 @@ def test_lstm_record_names_are_burns(backend: Any) -> None:
 
 
 def test_bilstm_records_use_forward_and_reverse(backend: Any) -> None:
-    bi = BiLstmConfig(2, 3, True).init(dev(backend))
+    bi = BiLstmConfig(2, 3, True).init(backend.device)
     record = bi.into_record()
     assert "forward" in record and "reverse" in record
     assert "forward_lstm" not in record and "reverse_lstm" not in record
     paths = [p for p, _ in bi.named_params()]
     assert "forward.input_gate.input_transform.weight" in paths
     assert "reverse.output_gate.hidden_transform.bias" in paths
-    fresh = BiLstmConfig(2, 3, True).init(dev(backend))
+    fresh = BiLstmConfig(2, 3, True).init(backend.device)
     loaded = fresh.load_record(record)
     np.testing.assert_array_equal(
         loaded.reverse_lstm.cell_gate.hidden_transform.weight.val().to_numpy(),
@@ -499,21 +489,21 @@ def test_bilstm_records_use_forward_and_reverse(backend: Any) -> None:
 def test_file_round_trip_across_backends(backend: Any, tmp_path: Any) -> None:
     from pyburn.backend import NumPy
     backend.B.seed(8)
-    bi = BiLstmConfig(2, 3, True).init(dev(backend))
+    bi = BiLstmConfig(2, 3, True).init(backend.device)
     recorder = NamedMpkFileRecorder(FullPrecisionSettings)
     bi.save_file(str(tmp_path / "bilstm"), recorder)
     other = BiLstmConfig(2, 3, True).init(NumPy.default_device())
     loaded = other.load_file(str(tmp_path / "bilstm"), recorder)
     x = np.random.default_rng(0).normal(size=(2, 3, 2)).astype(np.float32)
-    out_a, _ = bi.forward(tensor(backend, x))
+    out_a, _ = bi.forward(backend.tensor(x))
     out_b, _ = loaded.forward(Tensor[NumPy].from_data(x))
     np.testing.assert_allclose(out_b.to_numpy(), out_a.to_numpy(), rtol=1e-5, atol=1e-6)
 
 
 def test_load_record_checks_shapes(backend: Any) -> None:
-    record = LstmConfig(2, 3, True).init(dev(backend)).into_record()
+    record = LstmConfig(2, 3, True).init(backend.device).into_record()
     with pytest.raises(Exception, match="input_gate.input_transform.weight.*shape"):
-        LstmConfig(4, 3, True).init(dev(backend)).load_record(record)
+        LstmConfig(4, 3, True).init(backend.device).load_record(record)
 
 
 def test_config_defaults_are_burns() -> None:
@@ -555,21 +545,21 @@ def test_config_validation(backend: Any) -> None:
     with pytest.raises(ConfigError, match="bias"):
         LstmConfig(2, 3, "yes")
     with pytest.raises(ValueError, match="sizes must be positive"):
-        LstmConfig(0, 3, True).init(dev(backend))
+        LstmConfig(0, 3, True).init(backend.device)
     with pytest.raises(ValueError, match="clip must be >= 0"):
-        LstmConfig(2, 3, True, clip=-1.0).init(dev(backend))
+        LstmConfig(2, 3, True, clip=-1.0).init(backend.device)
     with pytest.raises(ValueError, match="clip must be >= 0"):
-        BiLstmConfig(2, 3, True, clip=-1.0).init(dev(backend))
+        BiLstmConfig(2, 3, True, clip=-1.0).init(backend.device)
 
 
 def test_init_is_lazy(backend: Any) -> None:
-    lstm = LstmConfig(2, 3, True).init(dev(backend))
+    lstm = LstmConfig(2, 3, True).init(backend.device)
     assert not any(p.is_initialized() for p in lstm.params())
     assert lstm.num_params() == 84
 
 
 def test_module_api(ad_backend: Any) -> None:
-    lstm = LstmConfig(2, 3, True).init(dev(ad_backend))
+    lstm = LstmConfig(2, 3, True).init(ad_backend.device)
     valid = lstm.valid()
     assert not type(valid.input_gate.input_transform.weight.val()).backend.is_autodiff()
     x = Tensor[ad_backend.inner].random([1, 2, 2], Distribution.Default,
@@ -584,7 +574,7 @@ def test_module_api(ad_backend: Any) -> None:
 
 def test_gate_controller_new_and_gate_product(backend: Any) -> None:
     case = backend.f64
-    gate = GateController.new(3, 2, True, Initializer.Normal(mean=0.0, std=1.0), dev(case))
+    gate = GateController.new(3, 2, True, Initializer.Normal(mean=0.0, std=1.0), case.device)
     assert isinstance(gate.input_transform, Linear)
     assert list(gate.input_transform.weight.shape) == [3, 2]
     assert list(gate.hidden_transform.weight.shape) == [2, 2]
@@ -592,16 +582,16 @@ def test_gate_controller_new_and_gate_product(backend: Any) -> None:
     h, hs = random_input(case, [4, 2], seed=2)
     wx, bx, wh, bh = gate_arrays(gate)
     close(gate.gate_product(x, h), xs @ wx + bx + hs @ wh + bh)
-    assert GateController.new(3, 2, False, Initializer.Zeros(), dev(case)).num_params() == 10
+    assert GateController.new(3, 2, False, Initializer.Zeros(), case.device).num_params() == 10
 
 
 def test_create_with_weights_accepts_records_and_data(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     linear = {"weight": [[1.0, 2.0]], "bias": [0.5, 0.25]}
     hidden = {"weight": TensorData([[1.0, 0.0], [0.0, 1.0]]), "bias": [0.0, 0.0]}
     gate = GateController.create_with_weights(1, 2, True, Initializer.Zeros(), linear, hidden,
                                               device=d)
-    out = gate.gate_product(tensor(backend, [[2.0]]), tensor(backend, [[1.0, -1.0]]))
+    out = gate.gate_product(backend.tensor([[2.0]]), backend.tensor([[1.0, -1.0]]))
     np.testing.assert_allclose(out.to_numpy(), [[3.5, 3.25]])
     # a record tree node, and a Linear, work too
     node = LstmConfig(1, 2, True).init(d).input_gate.into_record()
@@ -616,7 +606,7 @@ def test_create_with_weights_accepts_records_and_data(backend: Any) -> None:
 
 
 def test_create_with_weights_errors(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     ok = {"weight": [[1.0, 2.0]], "bias": [0.0, 0.0]}
     square = {"weight": [[1.0, 0.0], [0.0, 1.0]], "bias": [0.0, 0.0]}
     with pytest.raises(ShapeError, match=r"input_record.weight: expected shape \[2, 2\], got "
@@ -639,7 +629,7 @@ def test_create_with_weights_errors(backend: Any) -> None:
 
 
 def test_forward_errors(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     T = Tensor[backend.B]
     lstm = LstmConfig(2, 3, True).init(d)
     with pytest.raises(RankError, match=r"Lstm.forward: expected a rank-3 input "
@@ -663,7 +653,7 @@ def test_forward_errors(backend: Any) -> None:
 
 
 def test_bilstm_forward_errors(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     T = Tensor[backend.B]
     bi = BiLstmConfig(2, 3, True).init(d)
     with pytest.raises(RankError, match="BiLstm.forward: expected a rank-3 input"):

@@ -26,10 +26,6 @@ COMBO_IDS = [f"bf{int(bf)}-rev{int(rev)}-clip{clip}-if{int(inf)}-bias{int(bias)}
              for bf, rev, clip, inf, bias, st in COMBOS]
 
 
-def dev(case: Any) -> Any:
-    return case.B.device(str(case.device))
-
-
 class CountingOp:
     """Stands in for `lstm_sequence` in the Lstm module and counts the fused calls."""
 
@@ -54,7 +50,7 @@ def _run(model: Any, x_np: np.ndarray, state_np: Any, case: Any, fused: bool,
     returns the values and gradients as float64 arrays, None for missing gradients."""
     monkeypatch.setattr(Lstm, "fused", fused)
     T: Any = Tensor.of(case.B)
-    d = dev(case)
+    d = case.device
     x = T.from_data(x_np, d)
     state = None
     if state_np is not None:
@@ -134,7 +130,7 @@ def test_lstm_fused_equals_generic(backend: Any, monkeypatch: pytest.MonkeyPatch
     case = backend.f64
     case.B.seed(0)
     model = LstmConfig(D_IN, HIDDEN, bias, batch_first=batch_first, reverse=reverse, clip=clip,
-                       input_forget=input_forget).init(dev(case))
+                       input_forget=input_forget).init(case.device)
     assert model.uses_fused_path()
     x, s = _inputs(batch_first, state)
     fused = _run(model, x, s, case, True, monkeypatch)
@@ -145,7 +141,7 @@ def test_lstm_fused_equals_generic(backend: Any, monkeypatch: pytest.MonkeyPatch
     if not case.autodiff:   # the plain row: gradients through its Autodiff twin
         ad = case.ad
         model_ad = LstmConfig(D_IN, HIDDEN, bias, batch_first=batch_first, reverse=reverse,
-                              clip=clip, input_forget=input_forget).init(dev(ad))
+                              clip=clip, input_forget=input_forget).init(ad.device)
         model_ad = model_ad.load_record(model.into_record())
         _assert_same(_run(model_ad, x, s, ad, True, monkeypatch),
                      _run(model_ad, x, s, ad, False, monkeypatch))
@@ -161,7 +157,7 @@ def test_bilstm_fused_equals_generic(ad_backend: Any, monkeypatch: pytest.Monkey
     case = ad_backend.f64
     case.B.seed(0)
     model = BiLstmConfig(D_IN, HIDDEN, bias, batch_first=batch_first, clip=clip,
-                         input_forget=input_forget).init(dev(case))
+                         input_forget=input_forget).init(case.device)
     x, s = _inputs(batch_first, state, layers=2)
     fused = _run(model, x, s, case, True, monkeypatch)
     assert counting.calls == 2      # one fused op per direction, reverse=True for the second
@@ -176,7 +172,7 @@ def test_bilstm_fused_plain_backend(backend: Any, monkeypatch: pytest.MonkeyPatc
     case = backend.f64
     for batch_first in (True, False):
         case.B.seed(0)
-        model = BiLstmConfig(D_IN, HIDDEN, True, batch_first=batch_first).init(dev(case))
+        model = BiLstmConfig(D_IN, HIDDEN, True, batch_first=batch_first).init(case.device)
         x, s = _inputs(batch_first, True, layers=2)
         _assert_same(_run(model, x, s, case, True, monkeypatch),
                      _run(model, x, s, case, False, monkeypatch))
@@ -193,29 +189,29 @@ def test_other_activations_take_the_generic_path(backend: Any, monkeypatch: pyte
                                                  activation: Any) -> None:
     case = backend.f64
     case.B.seed(0)
-    model = LstmConfig(D_IN, HIDDEN, True, **{field: activation}).init(dev(case))
+    model = LstmConfig(D_IN, HIDDEN, True, **{field: activation}).init(case.device)
     assert not model.uses_fused_path()
     x, _ = _inputs(True, False)
     T: Any = Tensor.of(case.B)
-    y, _ = model.forward(T.from_data(x, dev(case)))
-    bi = BiLstmConfig(D_IN, HIDDEN, True, **{field: activation}).init(dev(case))
-    y2, _ = bi.forward(T.from_data(x, dev(case)))
+    y, _ = model.forward(T.from_data(x, case.device))
+    bi = BiLstmConfig(D_IN, HIDDEN, True, **{field: activation}).init(case.device)
+    y2, _ = bi.forward(T.from_data(x, case.device))
     assert counting.calls == 0
     assert y.dims() == [BATCH, SEQ, HIDDEN] and y2.dims() == [BATCH, SEQ, 2 * HIDDEN]
 
 
 def test_fused_flag_forces_generic(backend: Any, monkeypatch: pytest.MonkeyPatch,
                                    counting: CountingOp) -> None:
-    model = LstmConfig(D_IN, HIDDEN, True).init(dev(backend))
+    model = LstmConfig(D_IN, HIDDEN, True).init(backend.device)
     monkeypatch.setattr(Lstm, "fused", False)
     assert not model.uses_fused_path()
-    model.forward(Tensor[backend.B].from_data(_inputs(True, False)[0], dev(backend)))
+    model.forward(Tensor[backend.B].from_data(_inputs(True, False)[0], backend.device))
     assert counting.calls == 0
 
 
 def test_empty_sequence_keeps_generic_shapes(backend: Any, counting: CountingOp) -> None:
-    model = LstmConfig(D_IN, HIDDEN, True).init(dev(backend))
-    x = Tensor[backend.B].zeros([BATCH, 0, D_IN], dev(backend))
+    model = LstmConfig(D_IN, HIDDEN, True).init(backend.device)
+    x = Tensor[backend.B].zeros([BATCH, 0, D_IN], backend.device)
     y, state = model.forward(x)
     assert y.dims() == [BATCH, 0, HIDDEN] and state.hidden.dims() == [BATCH, HIDDEN]
     assert counting.calls == 0
@@ -224,7 +220,7 @@ def test_empty_sequence_keeps_generic_shapes(backend: Any, counting: CountingOp)
 def test_float32_fused_close_to_generic(backend: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The default dtype goes through the native kernels too (torch's own LSTM on Torch)."""
     backend.B.seed(0)
-    model = LstmConfig(D_IN, HIDDEN, True).init(dev(backend))
+    model = LstmConfig(D_IN, HIDDEN, True).init(backend.device)
     x, s = _inputs(True, True)
     fused = _run(model, x.astype(np.float32), None, backend, True, monkeypatch)
     generic = _run(model, x.astype(np.float32), None, backend, False, monkeypatch)
@@ -242,7 +238,7 @@ def test_gates_with_partial_biases(backend: Any, monkeypatch: pytest.MonkeyPatch
     from pyburn.nn import Linear
     case = backend.f64
     case.B.seed(0)
-    model = LstmConfig(D_IN, HIDDEN, True).init(dev(case))
+    model = LstmConfig(D_IN, HIDDEN, True).init(case.device)
     model.input_gate.hidden_transform = Linear(model.input_gate.hidden_transform.weight, None)
     model.forget_gate.input_transform = Linear(model.forget_gate.input_transform.weight, None)
     model.cell_gate.input_transform = Linear(model.cell_gate.input_transform.weight, None)

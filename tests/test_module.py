@@ -15,12 +15,6 @@ from pyburn.nn import (DropoutConfig, EmbeddingConfig, Initializer, LayerNorm, L
                        Linear, LinearConfig)
 
 
-def dev(backend: Any) -> Any:
-    """The row's device, tagged with the row's backend (Autodiff rows included), so that
-    ``config.init(device)`` builds on exactly this row."""
-    return backend.B.device(str(backend.device))
-
-
 class Block(Module):
     linear: Linear
     norm: LayerNorm
@@ -41,7 +35,7 @@ class Net(Module):
 
 
 def make_net(backend: Any, with_maybe: bool = False) -> Net:
-    d = dev(backend)
+    d = backend.device
     blocks = [Block(LinearConfig(3, 4).init(d), LayerNormConfig(4).init(d), 0.5) for _ in range(2)]
     return Net(first=LinearConfig(2, 3).init(d),
                blocks=blocks,
@@ -140,7 +134,7 @@ def test_map_tensors(backend: Any) -> None:
 def test_devices_and_to_device(backend: Any) -> None:
     net = make_net(backend)
     assert net.devices() == [backend.device]
-    moved = net.to_device(dev(backend))
+    moved = net.to_device(backend.device)
     assert moved.devices() == [backend.device]
     assert [p.id for p in moved.params()] == [p.id for p in net.params()]
     # a lazy parameter stays lazy when moved (Burn moves where it will be created)
@@ -151,7 +145,7 @@ def test_devices_and_to_device(backend: Any) -> None:
 def test_fork_detaches_and_keeps_tracking(backend: Any) -> None:
     net = make_net(backend)
     before = values(net)
-    forked = net.fork(dev(backend))
+    forked = net.fork(backend.device)
     assert [p.id for p in forked.params()] == [p.id for p in net.params()]
     for path, v in values(forked).items():
         np.testing.assert_array_equal(v, before[path])
@@ -171,7 +165,7 @@ def test_no_grad_stops_gradients(backend: Any) -> None:
     if backend.autodiff:
         assert all(not p.val().is_require_grad() for p in frozen.params())
         assert all(p.val().is_require_grad() for p in net.params())
-        x = Tensor[backend.B].ones([1, 2], device=dev(backend)).require_grad()
+        x = Tensor[backend.B].ones([1, 2], device=backend.device).require_grad()
         grads = frozen.first.forward(x).sum().backward()
         assert frozen.first.weight.val().grad(grads) is None
         assert x.grad(grads) is not None
@@ -193,7 +187,7 @@ def test_valid_moves_to_the_inner_backend(backend: Any) -> None:
 
 
 def test_valid_keeps_lazy_params_lazy(backend: Any) -> None:
-    layer = LinearConfig(2, 2).init(dev(backend))
+    layer = LinearConfig(2, 2).init(backend.device)
     valid = layer.valid()
     assert not valid.weight.is_initialized()
     assert type(valid.weight.val()).backend is backend.inner
@@ -207,7 +201,7 @@ class Counted(Module):
 
 
 def counted(backend: Any, calls: list[int]) -> Counted:
-    d = dev(backend)
+    d = backend.device
     B = backend.B
 
     def init() -> Any:
@@ -221,7 +215,7 @@ def test_lazy_param_is_not_initialized_when_loading_a_record(backend: Any) -> No
     calls: list[int] = []
     module = counted(backend, calls)
     record = {"weight": {"id": "00112233aabbccdd",
-                         "param": Tensor[backend.B].full([2, 2], 3.0, dev(backend)).to_data()}}
+                         "param": Tensor[backend.B].full([2, 2], 3.0, backend.device).to_data()}}
     loaded = module.load_record(record)
     assert calls == []
     np.testing.assert_array_equal(loaded.weight.val().to_numpy(), np.full((2, 2), 3.0))
@@ -245,7 +239,7 @@ def test_lazy_param_runs_init_once_on_first_use(backend: Any) -> None:
 
 def test_config_init_then_load_never_draws(backend: Any) -> None:
     """`LinearConfig.init` + `load_record`: the initializer is never run."""
-    d = dev(backend)
+    d = backend.device
     source = LinearConfig(3, 2).init(d)
     record = source.into_record()
     target = LinearConfig(3, 2).init(d)
@@ -264,7 +258,7 @@ def test_param_ids_are_stable(backend: Any) -> None:
     other = make_net(backend)
     loaded = other.load_record(record)  # ids come from the record, as in Burn
     assert [p.id for p in loaded.params()] == ids
-    assert [p.id for p in loaded.no_grad().to_device(dev(backend)).valid().params()] == ids
+    assert [p.id for p in loaded.no_grad().to_device(backend.device).valid().params()] == ids
     again = loaded.load_record(loaded.into_record())
     assert [p.id for p in again.params()] == ids
 
@@ -289,7 +283,7 @@ def test_param_require_grad_survives_load(backend: Any) -> None:
 
 
 def test_display_of_layers_matches_burn(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     assert str(LinearConfig(2, 3).init(d)) == "Linear {d_input: 2, d_output: 3, bias: true, params: 9}"
     assert str(LinearConfig(3, 5, bias=False).init(d)) == \
         "Linear {d_input: 3, d_output: 5, bias: false, params: 15}"
@@ -304,7 +298,7 @@ def test_display_of_layers_matches_burn(backend: Any) -> None:
 
 
 def test_display_of_a_composite_module(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     block = Block(LinearConfig(3, 4).init(d), LayerNormConfig(4).init(d), 0.5)
     assert str(block) == "\n".join([
         "Block {",
@@ -322,7 +316,7 @@ def test_display_of_a_composite_module(backend: Any) -> None:
 
 
 def test_modules_compare_by_identity(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     a = LinearConfig(2, 2).init(d)
     assert a == a and a != a.map(lambda _, p: p)
     assert len({a, a}) == 1

@@ -52,10 +52,6 @@ class Model(Module):
         return x
 
 
-def dev(backend: Any) -> Any:
-    return backend.B.device(str(backend.device))
-
-
 def make_model(B: Any, device: Any) -> Model:
     d = B.device(str(device))
     return Model(EmbeddingConfig(10, 4).init(d), LinearConfig(4, 6).init(d),
@@ -91,7 +87,7 @@ def test_into_record_load_record_round_trip(backend: Any) -> None:
     loaded = target.load_record(record)
     assert_same(loaded, source)
     assert all(type(p.val()).backend is backend.B for p in loaded.params())
-    tokens = Tensor[backend.B, Int].from_data([[1, 2, 9]], dev(backend))
+    tokens = Tensor[backend.B, Int].from_data([[1, 2, 9]], backend.device)
     np.testing.assert_array_equal(loaded.forward(tokens).to_numpy(),
                                   source.forward(tokens).to_numpy())
 
@@ -105,7 +101,7 @@ def test_save_file_load_file(backend: Any, tmp_path: Path, recorder_cls: Any,
     written = source.save_file(str(tmp_path / "model"), recorder)
     assert Path(written).exists() and str(written).endswith("." + recorder.extension)
     target = make_model(backend.B, backend.device)
-    loaded = target.load_file(str(tmp_path / "model"), recorder, dev(backend))
+    loaded = target.load_file(str(tmp_path / "model"), recorder, backend.device)
     assert_same(loaded, source, precision)
     # tensors come back in the backend's own dtype whatever the storage precision
     assert all(p.val().dtype == source.linear.weight.val().dtype for p in loaded.params())
@@ -182,7 +178,7 @@ def test_records_load_across_backends(backend: Any, tmp_path: Path, recorder: An
 
 def test_wrong_shape_names_the_parameter(backend: Any) -> None:
     record = make_model(backend.B, backend.device).into_record()
-    d = dev(backend)
+    d = backend.device
     bigger = Model(EmbeddingConfig(10, 4).init(d), LinearConfig(4, 6).init(d),
                    LayerNormConfig(6).init(d),
                    [LinearConfig(6, 7).init(d), LinearConfig(7, 3, bias=False).init(d)])
@@ -225,7 +221,7 @@ def test_wrong_list_length_and_node_kind(backend: Any) -> None:
 
 def test_a_record_of_another_model_fails_on_load_file(backend: Any, tmp_path: Path) -> None:
     recorder = NamedMpkFileRecorder(FullPrecisionSettings)
-    LinearConfig(2, 2).init(dev(backend)).save_file(str(tmp_path / "lin"), recorder)
+    LinearConfig(2, 2).init(backend.device).save_file(str(tmp_path / "lin"), recorder)
     with pytest.raises(RecordError, match="missing field"):
         make_model(backend.B, backend.device).load_file(str(tmp_path / "lin"), recorder)
 

@@ -19,18 +19,13 @@ from pyburn.nn import (Activation, ActivationConfig, Dropout, DropoutConfig, Emb
 from pyburn.tensor import KindError, ShapeError
 
 
-def dev(backend: Any) -> Any:
-    """The row's device tagged with the row's backend (Autodiff rows included)."""
-    return backend.B.device(str(backend.device))
-
-
 def torch_or_skip() -> Any:
     """torch, or a skip whose reason shows in pytest's -ra summary."""
     return pytest.importorskip("torch", reason="torch is not installed: no torch.nn comparison")
 
 
 def tensor(backend: Any, values: Any) -> Any:
-    return Tensor[backend.B].from_data(np.asarray(values, dtype=np.float32), dev(backend))
+    return Tensor[backend.B].from_data(np.asarray(values, dtype=np.float32), backend.device)
 
 
 def param(backend: Any, values: Any) -> Param[Any]:
@@ -38,7 +33,7 @@ def param(backend: Any, values: Any) -> Param[Any]:
 
 
 def draw(backend: Any, init: Initializer, shape: list[int], **fans: int) -> np.ndarray:
-    return np.asarray(init.init(shape, dev(backend), **fans).to_numpy(), dtype=np.float64)
+    return np.asarray(init.init(shape, backend.device, **fans).to_numpy(), dtype=np.float64)
 
 
 # --- initializers ---------------------------------------------------------------------------------
@@ -99,9 +94,9 @@ def test_xavier_formulas(backend: Any) -> None:
 def test_missing_fans_are_clear_errors(backend: Any, init: Initializer, fans: dict[str, int],
                                        missing: str) -> None:
     with pytest.raises(ValueError, match=f"Initializer.*needs.*{missing}"):
-        init.init([2, 2], dev(backend), **fans)
+        init.init([2, 2], backend.device, **fans)
     with pytest.raises(ValueError, match=missing):  # a lazy parameter fails at init too
-        init.init_param([2, 2], dev(backend), **fans)
+        init.init_param([2, 2], backend.device, **fans)
 
 
 @pytest.mark.parametrize("shape", [[3, 5], [5, 3], [4, 4], [6, 2, 3], [8, 1]])
@@ -119,7 +114,7 @@ def test_orthogonal_matches_torch_on_the_same_normal_matrix(backend: Any) -> Non
     """Our Gram-Schmidt Q equals torch.nn.init.orthogonal_'s sign-corrected QR: redraw the
     same normal matrix with the same seed and run torch's recipe on it."""
     torch = torch_or_skip()
-    B, d = backend.B, dev(backend)
+    B, d = backend.B, backend.device
     for rows, cols in ((4, 7), (7, 4)):
         B.seed(11)
         ours = Initializer.Orthogonal(gain=1.0).init([rows, cols], d).to_numpy()
@@ -137,7 +132,7 @@ def test_orthogonal_matches_torch_on_the_same_normal_matrix(backend: Any) -> Non
 
 def test_orthogonal_needs_rank_2(backend: Any) -> None:
     with pytest.raises(ValueError, match="rank >= 2"):
-        Initializer.Orthogonal(gain=1.0).init([4], dev(backend))
+        Initializer.Orthogonal(gain=1.0).init([4], backend.device)
 
 
 def test_seeded_draws_are_reproducible(backend: Any) -> None:
@@ -154,7 +149,7 @@ def test_seeded_draws_are_reproducible(backend: Any) -> None:
 
 
 def test_init_param_is_lazy_and_draws_from_the_seeded_rng(backend: Any) -> None:
-    B, d = backend.B, dev(backend)
+    B, d = backend.B, backend.device
     B.seed(7)
     p = Initializer.Normal(mean=0.0, std=1.0).init_param([3, 2], d)
     assert not p.is_initialized() and list(p.shape) == [3, 2] and p.require_grad
@@ -168,7 +163,7 @@ def test_init_param_is_lazy_and_draws_from_the_seeded_rng(backend: Any) -> None:
 
 
 def test_linear_init_is_reproducible_with_seed(backend: Any) -> None:
-    B, d = backend.B, dev(backend)
+    B, d = backend.B, backend.device
     B.seed(3)
     a = LinearConfig(4, 5).init(d)
     wa, ba = a.weight.val().to_numpy(), a.bias.val().to_numpy()  # type: ignore[union-attr]
@@ -199,7 +194,7 @@ def test_initializer_config_round_trip() -> None:
 
 
 def test_init_takes_the_backend_from_the_device(backend: Any) -> None:
-    layer = LinearConfig(2, 3).init(dev(backend))
+    layer = LinearConfig(2, 3).init(backend.device)
     assert type(layer.weight.val()).backend is backend.B
     # a plain string names no backend: pass backend=
     with pytest.raises(ValueError, match="backend"):
@@ -220,7 +215,7 @@ def linear_from(backend: Any, w: np.ndarray, b: np.ndarray | None) -> Linear:
 
 
 def test_linear_default_init_matches_torch_bounds(backend: Any) -> None:
-    layer = LinearConfig(16, 300).init(dev(backend))
+    layer = LinearConfig(16, 300).init(backend.device)
     k = 1 / math.sqrt(16)
     w = layer.weight.val().to_numpy()
     b = layer.bias.val().to_numpy()  # type: ignore[union-attr]
@@ -230,7 +225,7 @@ def test_linear_default_init_matches_torch_bounds(backend: Any) -> None:
 
 
 def test_linear_constant_forward_like_burn(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     cfg = LinearConfig(2, 3, initializer=Initializer.Constant(value=2.0))
     x = Tensor[backend.B].ones([1, 2], device=d)
     np.testing.assert_array_equal(cfg.init(d).forward(x).to_numpy(), [[6, 6, 6]])
@@ -282,11 +277,11 @@ def test_linear_gradients_match_torch(ad_backend: Any) -> None:
 
 
 def test_linear_rejects_bad_input(backend: Any) -> None:
-    layer = LinearConfig(2, 3).init(dev(backend))
+    layer = LinearConfig(2, 3).init(backend.device)
     with pytest.raises(ShapeError, match=r"Linear.forward.*\[\.\.\., 2\].*\[4, 5\]"):
-        layer.forward(Tensor[backend.B].ones([4, 5], device=dev(backend)))
+        layer.forward(Tensor[backend.B].ones([4, 5], device=backend.device))
     with pytest.raises(ValueError, match="sizes"):
-        LinearConfig(-1, 2).init(dev(backend))
+        LinearConfig(-1, 2).init(backend.device)
 
 
 # --- LayerNorm ------------------------------------------------------------------------------------
@@ -296,7 +291,7 @@ BURN_INPUT = [[-0.6897, -2.7106, 2.2222, -1.0330, -0.8933, 1.1765, 0.0601, 1.525
 
 
 def test_layer_norm_matches_burn_values(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     out = LayerNormConfig(10).init(d).forward(tensor(backend, BURN_INPUT))
     np.testing.assert_allclose(out.to_numpy(), [[-0.4990, -1.9680, 1.6178, -0.7486, -0.6470,
                                                  0.8576, 0.0461, 1.1111, -0.2614, 0.4915]],
@@ -348,21 +343,21 @@ def test_layer_norm_gradients_match_torch(ad_backend: Any) -> None:
 
 
 def test_layer_norm_init_and_errors(backend: Any) -> None:
-    layer = LayerNormConfig(4).init(dev(backend))
+    layer = LayerNormConfig(4).init(backend.device)
     np.testing.assert_array_equal(layer.gamma.val().to_numpy(), np.ones(4))
     np.testing.assert_array_equal(layer.beta.val().to_numpy(), np.zeros(4))  # type: ignore[union-attr]
-    assert LayerNormConfig(4, bias=False).init(dev(backend)).beta is None
+    assert LayerNormConfig(4, bias=False).init(backend.device).beta is None
     with pytest.raises(ShapeError, match="LayerNorm.forward"):
-        layer.forward(Tensor[backend.B].ones([2, 3], device=dev(backend)))
+        layer.forward(Tensor[backend.B].ones([2, 3], device=backend.device))
     with pytest.raises(ValueError, match="d_model"):
-        LayerNormConfig(0).init(dev(backend))
+        LayerNormConfig(0).init(backend.device)
 
 
 # --- Embedding ------------------------------------------------------------------------------------
 
 
 def ids(backend: Any, values: Any) -> Any:
-    return Tensor[backend.B, Int].from_data(np.asarray(values, dtype=np.int64), dev(backend))
+    return Tensor[backend.B, Int].from_data(np.asarray(values, dtype=np.int64), backend.device)
 
 
 def test_embedding_matches_torch(backend: Any) -> None:
@@ -398,7 +393,7 @@ def test_embedding_gradient_matches_torch(ad_backend: Any) -> None:
 
 
 def test_embedding_default_init_and_errors(backend: Any) -> None:
-    layer = EmbeddingConfig(200, 50).init(dev(backend))
+    layer = EmbeddingConfig(200, 50).init(backend.device)
     w = layer.weight.val().to_numpy()
     assert w.shape == (200, 50) and abs(w.std() - 1.0) < 0.05 and abs(w.mean()) < 0.05
     with pytest.raises(IndexError, match="token id 200 is out of range for 200"):
@@ -406,7 +401,7 @@ def test_embedding_default_init_and_errors(backend: Any) -> None:
     with pytest.raises(IndexError, match="token id -1"):
         layer.forward(ids(backend, [[-1, 0]]))
     with pytest.raises(KindError, match="Int tensor"):
-        layer.forward(Tensor[backend.B].ones([1, 2], device=dev(backend)))
+        layer.forward(Tensor[backend.B].ones([1, 2], device=backend.device))
 
 
 # --- Activation -----------------------------------------------------------------------------------
@@ -439,7 +434,7 @@ def test_activations_match_torch(backend: Any) -> None:
     torch = torch_or_skip()
     x = np.linspace(-5, 5, 24, dtype=np.float32).reshape(2, 3, 4)
     for config, fn in _torch_activations(torch):
-        out = config.init(dev(backend)).forward(tensor(backend, x))
+        out = config.init(backend.device).forward(tensor(backend, x))
         np.testing.assert_allclose(out.to_numpy(), fn(torch.from_numpy(x)).numpy(), rtol=1e-5,
                                    atol=1e-5, err_msg=repr(config))
 
@@ -450,7 +445,7 @@ def test_activation_gradients_match_torch(ad_backend: Any) -> None:
     x = np.linspace(-3, 3, 12, dtype=np.float32).reshape(3, 4) + 0.05  # avoid kinks at 0
     for config, fn in _torch_activations(torch):
         xt = tensor(backend, x).require_grad()
-        grads = config.init(dev(backend)).forward(xt).sum().backward()
+        grads = config.init(backend.device).forward(xt).sum().backward()
         tx = torch.from_numpy(x).requires_grad_()
         fn(tx).sum().backward()
         np.testing.assert_allclose(xt.grad(grads).to_numpy(), tx.grad.numpy(), rtol=1e-4,
@@ -462,7 +457,7 @@ def test_prelu_per_channel_matches_torch(ad_backend: Any) -> None:
     backend = ad_backend
     rng = np.random.default_rng(6)
     x = rng.standard_normal((2, 3, 5)).astype(np.float32)
-    act = ActivationConfig.PRelu(num_parameters=3, alpha=0.1).init(dev(backend))
+    act = ActivationConfig.PRelu(num_parameters=3, alpha=0.1).init(backend.device)
     assert act.num_params() == 3
     np.testing.assert_allclose(act.alpha.val().to_numpy(), [0.1, 0.1, 0.1])  # type: ignore[union-attr]
     alpha = np.array([0.1, -0.2, 0.3], dtype=np.float32)
@@ -484,7 +479,7 @@ def test_prelu_per_channel_matches_torch(ad_backend: Any) -> None:
 def test_activation_values_without_torch(backend: Any) -> None:
     """A few fixed values, so the activations are checked even where torch is missing."""
     x = tensor(backend, [[-1.0, 0.0, 2.0]])
-    d = dev(backend)
+    d = backend.device
 
     def run(config: Any) -> np.ndarray:
         return np.asarray(config.init(d).forward(x).to_numpy())
@@ -512,7 +507,7 @@ def test_activation_config_serializes_like_burn() -> None:
 
 
 def test_activation_module_and_display(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     relu = ActivationConfig.Relu().init(d)
     assert relu.num_params() == 0 and relu.into_record() == {}
     assert str(relu) == "Activation {kind: Relu}"
@@ -535,7 +530,7 @@ def test_dropout_is_identity_without_autodiff(backend: Any) -> None:
 
 def test_dropout_trains_on_autodiff(ad_backend: Any) -> None:
     backend = ad_backend
-    B, d = backend.B, dev(backend)
+    B, d = backend.B, backend.device
     B.seed(0)
     x = Tensor[B].ones([200, 200], device=d).require_grad()
     out = DropoutConfig(0.3).init().forward(x)
@@ -548,7 +543,7 @@ def test_dropout_trains_on_autodiff(ad_backend: Any) -> None:
 
 
 def test_dropout_edges_and_validation(ad_backend: Any) -> None:
-    d = dev(ad_backend)
+    d = ad_backend.device
     x = Tensor[ad_backend.B].ones([4, 4], device=d)
     np.testing.assert_array_equal(DropoutConfig(0.0).init().forward(x).to_numpy(), np.ones((4, 4)))
     np.testing.assert_array_equal(DropoutConfig(1.0).init().forward(x).to_numpy(), np.zeros((4, 4)))
@@ -564,7 +559,7 @@ class Mlp(Module):
 
 def test_dropout_is_off_after_valid(ad_backend: Any) -> None:
     """``valid()`` moves parameters to the inner backend, so dropout turns itself off."""
-    d = dev(ad_backend)
+    d = ad_backend.device
     model = Mlp(LinearConfig(8, 8, initializer=Initializer.Ones()).init(d),
                 DropoutConfig(0.5).init())
     x = Tensor[ad_backend.B].ones([16, 8], device=d)

@@ -25,12 +25,8 @@ from pyburn.record import RecordError, save_safetensors  # noqa: E402
 from pyburn.tensor import ShapeError  # noqa: E402
 
 
-def dev(case: Any) -> Any:
-    return case.B.device(str(case.device))
-
-
 def tensor(case: Any, values: np.ndarray, grad: bool = False) -> Any:
-    t = Tensor[case.B].from_data(np.asarray(values), dev(case))
+    t = Tensor[case.B].from_data(np.asarray(values), case.device)
     return t.require_grad() if grad else t
 
 
@@ -99,7 +95,7 @@ def setup(kind: str, shape: tuple[int, int, int, int], batch_first: bool, with_s
     base = kind.removeprefix("bi")
     m = torch_rnn(base, d_input, d_hidden, bidirectional=kind.startswith("bi"),
                   batch_first=batch_first, seed=sum(shape))
-    module = from_torch(m, dev(case))
+    module = from_torch(m, case.device)
     rng = np.random.default_rng(7)
     x = rng.normal(size=(batch, seq, d_input) if batch_first else (seq, batch, d_input))
     dirs = 2 if kind.startswith("bi") else 1
@@ -182,7 +178,7 @@ def test_gradients_match_torch(ad_backend: Any, kind: str, shape: tuple[int, int
 def test_float32_forward_matches_torch(backend: Any) -> None:
     """The default precision, as a user would run it (float32 tolerances)."""
     m = torch_rnn("lstm", 4, 5, bidirectional=True).float()
-    module = from_torch(m, dev(backend))
+    module = from_torch(m, backend.device)
     x = np.random.default_rng(0).normal(size=(2, 6, 4)).astype(np.float32)
     with torch.no_grad():
         out, (h_n, c_n) = m(torch.tensor(x))
@@ -195,7 +191,7 @@ def test_float32_forward_matches_torch(backend: Any) -> None:
 def test_linear_matches_torch(backend: Any) -> None:
     torch.manual_seed(0)
     lin = torch.nn.Linear(3, 4).double()
-    ours = from_torch(lin, dev(backend.f64))
+    ours = from_torch(lin, backend.f64.device)
     assert isinstance(ours, Linear) and list(ours.weight.shape) == [3, 4]
     x = np.random.default_rng(0).normal(size=(2, 5, 3))
     with torch.no_grad():
@@ -231,7 +227,7 @@ def test_round_trip_is_exact(backend: Any, kind: str, config: Any) -> None:
     m = torch_rnn(kind.removeprefix("bi"), 3, 4, bidirectional=kind.startswith("bi"),
                   bias=cfg.bias).float()
     expected = torch_state(m)
-    module = cfg.init(dev(backend))
+    module = cfg.init(backend.device)
     loaded = load_torch_state_dict(module, m.state_dict())
     assert_same_state(to_torch_state_dict(loaded), expected)
     # ids and flags survive, nothing else changed
@@ -247,13 +243,13 @@ def test_gate_mapping_is_torchs_order(backend: Any) -> None:
     """weight_ih_l0 rows are (i, f, g, o) for an LSTM and (r, z, n) for a GRU, transposed."""
     rows = np.arange(4 * 2 * 3, dtype=np.float32).reshape(8, 3)
     hidden = np.zeros((8, 2), dtype=np.float32)
-    lstm = load_torch_state_dict(LstmConfig(3, 2, False).init(dev(backend)),
+    lstm = load_torch_state_dict(LstmConfig(3, 2, False).init(backend.device),
                                  {"weight_ih_l0": rows, "weight_hh_l0": hidden})
     for k, gate in enumerate((lstm.input_gate, lstm.forget_gate, lstm.cell_gate,
                               lstm.output_gate)):
         np.testing.assert_array_equal(gate.input_transform.weight.val().to_numpy(),
                                       rows[2 * k:2 * k + 2].T)
-    gru = load_torch_state_dict(GruConfig(3, 2, False).init(dev(backend)),
+    gru = load_torch_state_dict(GruConfig(3, 2, False).init(backend.device),
                                 {"weight_ih_l0": rows[:6], "weight_hh_l0": hidden[:6]})
     for k, gate in enumerate((gru.reset_gate, gru.update_gate, gru.new_gate)):
         np.testing.assert_array_equal(gate.input_transform.weight.val().to_numpy(),
@@ -262,7 +258,7 @@ def test_gate_mapping_is_torchs_order(backend: Any) -> None:
 
 def test_biases_load_exactly_as_given(backend: Any) -> None:
     m = torch_rnn("lstm", 2, 3).float()
-    lstm = from_torch(m, dev(backend))
+    lstm = from_torch(m, backend.device)
     b_ih, b_hh = m.bias_ih_l0.detach().numpy(), m.bias_hh_l0.detach().numpy()
     np.testing.assert_array_equal(lstm.forget_gate.input_transform.bias.val().to_numpy(),
                                   b_ih[3:6])
@@ -273,7 +269,7 @@ def test_biases_load_exactly_as_given(backend: Any) -> None:
 def test_state_dict_forms(backend: Any, tmp_path: Path) -> None:
     m = torch_rnn("gru", 3, 4, bidirectional=True).float()
     expected = torch_state(m)
-    d = dev(backend)
+    d = backend.device
     forms: list[Any] = [
         m.state_dict(),
         expected,
@@ -304,7 +300,7 @@ def test_bfloat16_and_half_torch_tensors_load(backend: Any) -> None:
     m = torch_rnn("lstm", 2, 3).float()
     for dtype in (torch.bfloat16, torch.float16):
         state = {k: v.to(dtype) for k, v in m.state_dict().items()}
-        lstm = load_torch_state_dict(LstmConfig(2, 3, True).init(dev(backend)), state)
+        lstm = load_torch_state_dict(LstmConfig(2, 3, True).init(backend.device), state)
         np.testing.assert_allclose(
             lstm.input_gate.input_transform.weight.val().to_numpy(),
             state["weight_ih_l0"][:3].float().numpy().T)
@@ -315,9 +311,9 @@ def test_prefix_selects_a_submodule(backend: Any) -> None:
     model = torch.nn.ModuleDict({"encoder": torch.nn.LSTM(2, 3, batch_first=True),
                                  "head": torch.nn.Linear(3, 1)})
     state = model.state_dict()
-    lstm = load_torch_state_dict(LstmConfig(2, 3, True).init(dev(backend)), state,
+    lstm = load_torch_state_dict(LstmConfig(2, 3, True).init(backend.device), state,
                                  prefix="encoder.")
-    head = load_torch_state_dict(LinearConfig(3, 1).init(dev(backend)), state, prefix="head.")
+    head = load_torch_state_dict(LinearConfig(3, 1).init(backend.device), state, prefix="head.")
     exported = {**to_torch_state_dict(lstm, prefix="encoder."),
                 **to_torch_state_dict(head, prefix="head.")}
     assert_same_state(exported, {k: v.detach().numpy() for k, v in state.items()})
@@ -325,7 +321,7 @@ def test_prefix_selects_a_submodule(backend: Any) -> None:
 
 def test_layer_selects_one_layer_of_a_stack(backend: Any) -> None:
     m = torch_rnn("lstm", 3, 4, num_layers=2, bidirectional=True).float()
-    d = dev(backend)
+    d = backend.device
     layer0 = load_torch_state_dict(BiLstmConfig(3, 4, True).init(d), m.state_dict(), layer=0)
     layer1 = load_torch_state_dict(BiLstmConfig(8, 4, True).init(d), m.state_dict(), layer=1)
     exported = {**to_torch_state_dict(layer0, layer=0), **to_torch_state_dict(layer1, layer=1)}
@@ -340,7 +336,7 @@ def test_layer_selects_one_layer_of_a_stack(backend: Any) -> None:
 
 
 def test_from_torch_reads_the_config(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     lstm = from_torch(torch.nn.LSTM(3, 4, batch_first=False, bias=False), d)
     assert isinstance(lstm, Lstm) and not lstm.batch_first and not lstm.bias
     assert (lstm.d_input, lstm.d_hidden) == (3, 4)
@@ -355,7 +351,7 @@ def test_save_torch_safetensors_loads_in_torch(backend: Any, tmp_path: Path) -> 
     safetensors_torch = pytest.importorskip("safetensors.torch",
                                             reason="safetensors is not installed")
     m = torch_rnn("lstm", 3, 4, bidirectional=True).float()
-    module = from_torch(m, dev(backend))
+    module = from_torch(m, backend.device)
     path = save_torch_safetensors(module, tmp_path / "bilstm.safetensors")
     fresh = torch_rnn("lstm", 3, 4, bidirectional=True, seed=5).float()
     fresh.load_state_dict(safetensors_torch.load_file(str(path)))
@@ -366,7 +362,7 @@ def test_save_torch_safetensors_loads_in_torch(backend: Any, tmp_path: Path) -> 
 
 
 def test_refuses_what_it_cannot_represent(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     stacked = torch_rnn("lstm", 3, 4, num_layers=2).float().state_dict()
     with pytest.raises(ValueError, match=r"holds 2 layers \(num_layers=2\).*layer=k"):
         load_torch_state_dict(LstmConfig(3, 4, True).init(d), stacked)
@@ -384,7 +380,7 @@ def test_refuses_what_it_cannot_represent(backend: Any) -> None:
 
 
 def test_direction_and_bias_mismatches(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     bi_state = torch.nn.LSTM(3, 4, bidirectional=True).state_dict()
     uni_state = torch.nn.LSTM(3, 4).state_dict()
     with pytest.raises(ValueError, match="bidirectional nn.LSTM; load it into a BiLstm"):
@@ -404,7 +400,7 @@ def test_direction_and_bias_mismatches(backend: Any) -> None:
 
 
 def test_shape_mismatches_name_torchs_layout(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     with pytest.raises(ShapeError, match=r"'weight_ih_l0': expected \[4 \* hidden_size, "
                                          r"input_size\] = \[16, 5\], got \[16, 3\]"):
         load_torch_state_dict(LstmConfig(5, 4, True).init(d), torch.nn.LSTM(3, 4).state_dict())
@@ -417,7 +413,7 @@ def test_shape_mismatches_name_torchs_layout(backend: Any) -> None:
 
 
 def test_strict_refuses_modules_that_compute_something_else(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     state = torch.nn.LSTM(3, 4).state_dict()
     for config, what in ((LstmConfig(3, 4, True, clip=1.0), "clip=1.0"),
                          (LstmConfig(3, 4, True, input_forget=True), "input_forget=True"),
@@ -444,7 +440,7 @@ def _with_state(m: Any, state: dict[str, Any]) -> Any:
 
 
 def test_bad_inputs(backend: Any) -> None:
-    d = dev(backend)
+    d = backend.device
     with pytest.raises(TypeError, match="expected a Linear, Lstm, BiLstm, Gru or BiGru"):
         load_torch_state_dict(GruConfig(1, 1, True).init(d).update_gate, {})
     with pytest.raises(TypeError, match="expected a state dict"):
