@@ -13,8 +13,8 @@ def layout(batch_first: bool) -> str:
         "[seq_length, batch_size, d_input]"
 
 
-def check_input(op: str, x: Any, d_input: int, batch_first: bool) -> None:
-    """`x` is a rank-3 tensor whose last dim is `d_input`."""
+def check_input(op: str, x: Any, d_input: int, batch_first: bool) -> tuple[int, int]:
+    """`x` is a rank-3 tensor whose last dim is `d_input`; returns ``(batch, seq)``."""
     if not isinstance(x, Tensor):
         raise TypeError(f"{op}: expected a tensor {layout(batch_first)}, got {type(x).__name__}")
     dims = x.dims()
@@ -24,6 +24,7 @@ def check_input(op: str, x: Any, d_input: int, batch_first: bool) -> None:
     if dims[2] != d_input:
         raise ShapeError(f"{op}: expected an input of shape [_, _, {d_input}] "
                          f"{layout(batch_first)}, got {dims}")
+    return (dims[0], dims[1]) if batch_first else (dims[1], dims[0])
 
 
 def check_state(op: str, name: str, value: Any, expected: list[int]) -> None:

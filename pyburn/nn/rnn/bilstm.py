@@ -85,28 +85,27 @@ class BiLstm(Module):
         state, then the reverse direction's (PyTorch's layout). The initial and final states
         are ``[2, batch, d_hidden]`` each, forward direction at index 0."""
         op = "BiLstm.forward"
-        check_input(op, batched_input, self.d_input, self.batch_first)
-        x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
-        batch = x.dims()[0]
+        batch, seq = check_input(op, batched_input, self.d_input, self.batch_first)
         init_forward, init_reverse = self._split_state(op, state, batch)
         # Both directions run on the batch-first layout's data; their own batch_first/reverse
         # flags play no part here (Burn's config sets them to true/false). With the standard
         # activations each direction is one fused `lstm_sequence` op (reverse=True for the
         # second), else the per-step loops.
-        start_f = self.forward_lstm._initial_state(op, x, init_forward)
-        start_r = self.reverse_lstm._initial_state(op, x, init_reverse)
+        start_f = self.forward_lstm._initial_state(op, batched_input, batch, init_forward)
+        start_r = self.reverse_lstm._initial_state(op, batched_input, batch, init_reverse)
         fused = (self.forward_lstm.uses_fused_path() and self.reverse_lstm.uses_fused_path()
-                 and min(x.dims()[:2]) > 0)
+                 and min(batch, seq) > 0)
         if fused:  # sequence-first in and out
             seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
             out_f, final_f = self.forward_lstm._forward_fused(seq_first, start_f, False)
             out_r, final_r = self.reverse_lstm._forward_fused(seq_first, start_r, True)
             swap = self.batch_first
         else:  # batch-first in and out
+            x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
             out_f, final_f = self.forward_lstm._forward_generic(x, start_f, False)
             out_r, final_r = self.reverse_lstm._forward_generic(x, start_r, True)
             swap = not self.batch_first
-        T = type(x)
+        T = type(batched_input)
         output = T.cat([out_f, out_r], 2)
         final = LstmState(T.stack([final_f.cell, final_r.cell], 0),
                           T.stack([final_f.hidden, final_r.hidden], 0))

@@ -144,24 +144,25 @@ class Lstm(Module):
         the input with ``d_hidden`` features, and the final state ``[batch, d_hidden]`` each.
         `state` is the initial state (zeros when None)."""
         op = "Lstm.forward"
-        check_input(op, batched_input, self.d_input, self.batch_first)
-        x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
-        initial = self._initial_state(op, x, state)
-        if self.uses_fused_path() and min(x.dims()[:2]) > 0:
+        batch, seq = check_input(op, batched_input, self.d_input, self.batch_first)
+        initial = self._initial_state(op, batched_input, batch, state)
+        if self.uses_fused_path() and min(batch, seq) > 0:
             seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
             output, final = self._forward_fused(seq_first, initial, self.reverse)
             return (output.swap_dims(0, 1) if self.batch_first else output), final
+        x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
         output, final = self._forward_generic(x, initial, self.reverse)
         return (output if self.batch_first else output.swap_dims(0, 1)), final
 
     __call__ = forward
 
-    def _initial_state(self, op: str, x: Any, state: LstmState[Any] | None) -> LstmState[Any]:
-        """`state` checked against the batch-first input `x`, or zeros."""
-        batch = x.dims()[0]
+    def _initial_state(self, op: str, like: Any, batch: int,
+                       state: LstmState[Any] | None) -> LstmState[Any]:
+        """`state` checked against ``[batch, d_hidden]``, or zeros on `like`'s backend and
+        device."""
         expected = [batch, self.d_hidden]
         if state is None:
-            zeros = type(x).zeros(expected, x.device)
+            zeros = type(like).zeros(expected, like.device)
             return LstmState(zeros, zeros)
         if not isinstance(state, LstmState):
             raise TypeError(f"{op}: state must be an LstmState(cell, hidden) or None, got "
