@@ -7,7 +7,9 @@ Using a random ``r`` instead of ``sum(fn(...))`` exercises every entry of the ve
 product, not only its sum over outputs.
 
 ``traced_ops(fn, *tensors)`` reports which Autodiff backend ops ran on tracked inputs while
-``fn`` executed: the gradient tests use it to prove that every differentiable op is checked.
+``fn`` executed, and ``differentiable_ops()`` lists the ops that carry gradients: the gradient
+tests (finite differences, special points) use them to prove that every differentiable op is
+checked.
 """
 
 from __future__ import annotations
@@ -48,14 +50,14 @@ def gradcheck(case: Any, fn: Callable[..., Any], *args: Any, wrt: Sequence[int] 
     constants and must get no gradient."""
     wrt = float_positions(args) if wrt is None else list(wrt)
     tensors = [make_tensor(case, a, i in wrt) for i, a in enumerate(args)]
-    out = _first(fn(*tensors))
+    out = first_output(fn(*tensors))
     cotangent = np.random.default_rng(seed).standard_normal(tuple(out.shape))
     loss = (out * Tensor[case.B].from_data(cotangent, device=case.device)).sum()
     grads = loss.backward()
 
     def objective(values: Sequence[Any]) -> float:
         plain = [make_tensor(case, v, False) for v in values]
-        return float(np.sum(_first(fn(*plain)).to_numpy().astype(np.float64) * cotangent))
+        return float(np.sum(first_output(fn(*plain)).to_numpy().astype(np.float64) * cotangent))
 
     for i in wrt:
         analytic = tensors[i].grad(grads)
@@ -84,7 +86,7 @@ def numerical_gradient(objective: Callable[[Sequence[Any]], float], args: list[A
     return grad
 
 
-def _first(out: Any) -> Any:
+def first_output(out: Any) -> Any:
     """Ops with several outputs (``var_mean``, ``*_with_indices``) are checked on their sum."""
     if isinstance(out, tuple):
         floats = [o for o in out if o.kind.prefix == "float"]
@@ -126,3 +128,17 @@ def traced_ops(fn: Callable[..., Any], *args: Any) -> set[str]:
     finally:
         sys.setprofile(previous)
     return seen
+
+
+# Autodiff float ops that do not carry gradients: creation, data access, metadata, int conversion,
+# and the piecewise-constant ops (sign, floor, ceil, round: constants, gradient zero a.e.).
+NOT_DIFFERENTIABLE = {
+    "float_from_data", "float_to_data", "float_random", "float_full", "float_shape", "float_device",
+    "float_dtype", "float_into_int", "float_sign", "float_floor", "float_ceil", "float_round",
+}
+
+
+def differentiable_ops() -> set[str]:
+    """The float ops the Autodiff backend records a backward for."""
+    from pyburn_autodiff import Autodiff
+    return {n for n in vars(Autodiff) if n.startswith("float_")} - NOT_DIFFERENTIABLE

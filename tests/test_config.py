@@ -716,3 +716,86 @@ def test_save_creates_missing_parent_folders(tmp_path: Any) -> None:
     path = tmp_path / "runs" / "exp-1" / "config.json"
     Inner(3).save(path)
     assert Inner.load(path) == Inner(3)
+
+
+def test_save_keeps_the_permissions_of_the_replaced_file(tmp_path: Any) -> None:
+    path = tmp_path / "config.json"
+    ModelConfig(1, 2, 3).save(path)
+    os.chmod(path, 0o640)
+    ModelConfig(4, 5, 6).save(path)
+    assert os.stat(path).st_mode & 0o777 == 0o640
+
+
+# ------------------------------------------------------------------------- strict JSON
+
+
+class Hyper(Config):
+    lr: float = 0.1
+    schedule: dict[str, float] = {}
+    extra: Any = None
+
+
+@pytest.mark.parametrize("config, field", [
+    (Hyper(lr=float("nan")), "lr"),
+    (Hyper(schedule={"warmup": 1.0, "decay": float("inf")}), "schedule.decay"),
+    (Hyper(extra={"history": [1.0, [2.0, -float("inf")]]}), "extra.history[1][1]"),
+])
+def test_saving_a_non_finite_float_names_the_field(config: Hyper, field: str,
+                                                    tmp_path: Any) -> None:
+    """Strict JSON readers (serde_json, jq, JSON.parse) reject NaN/Infinity tokens, so a config
+    that holds one is refused on save, naming the field, and nothing is written."""
+    path = tmp_path / "config.json"
+    with fails_with(f"Hyper: field '{field}': "):
+        config.save(path)
+    with fails_with("is not a finite number"):
+        config.to_json()
+    assert os.listdir(tmp_path) == []
+
+
+def test_what_save_writes_is_strict_json(tmp_path: Any) -> None:
+    def strict(token: str) -> None:
+        raise AssertionError(f"non-strict token {token}")
+
+    config = Hyper(lr=1e-300, schedule={"a": 1.7976931348623157e308}, extra=[-0.0, 5e-324])
+    config.save(tmp_path / "config.json")
+    text = (tmp_path / "config.json").read_text()
+    assert json.loads(text, parse_constant=strict) == json.loads(config.to_json())
+    assert Hyper.load(tmp_path / "config.json") == config
+
+
+@pytest.mark.parametrize("text, reason", [
+    ('{"lr": NaN}', "NaN is not strict JSON"),
+    ('{"lr": Infinity}', "Infinity is not strict JSON"),
+    ('{"schedule": {"a": -Infinity}}', "-Infinity is not strict JSON"),
+    ('{"extra": [1e999]}', "number 1e999 does not fit a float64"),
+])
+def test_loading_non_strict_json_names_the_file(text: str, reason: str, tmp_path: Any) -> None:
+    path = tmp_path / "config.json"
+    path.write_text(text)
+    with fails_with(f"Hyper: cannot parse '{path}' as JSON: {reason}"):
+        Hyper.load(path)
+    with fails_with(f"Hyper: invalid JSON: {reason}"):
+        Hyper.from_json(text)
+
+
+def test_a_deeply_nested_config_file_is_a_config_error(tmp_path: Any) -> None:
+    path = tmp_path / "config.json"
+    path.write_text("[" * 100_000)
+    with fails_with(f"Hyper: cannot parse '{path}' as JSON: nested deeper than the parser "
+                    "allows (configs allow 256 levels)"):
+        Hyper.load(path)
+    # Parseable, but deeper than the limit: refused on load and on save alike.
+    path.write_text('{"extra": ' + "[" * 300 + "]" * 300 + "}")
+    with fails_with("Hyper: nested deeper than 256 levels (at 'extra[0][0][0][0][0][0][0]...')"
+                    f" (in '{path}')"):
+        Hyper.load(path)
+    deep: Any = []
+    for _ in range(300):
+        deep = [deep]
+    with fails_with("Hyper: nested deeper than 256 levels"):
+        Hyper(extra=deep).save(path)
+    shallow: Any = []
+    for _ in range(200):
+        shallow = [shallow]
+    Hyper(extra=shallow).save(path)
+    assert Hyper.load(path) == Hyper(extra=shallow)

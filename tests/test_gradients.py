@@ -3,7 +3,8 @@ Autodiff row of the matrix.
 
 Each row of `CASES` states an op once (a function of tensors and its NumPy inputs); `gradcheck`
 compares ``backward()`` with finite differences. Inputs avoid points where an op is not
-differentiable (ties for max/min/sort, zero for abs/relu, clamp bounds, remainder jumps).
+differentiable (ties for max/min/sort, zero for abs/relu, clamp bounds, remainder jumps): those
+points, and overflow, inf and NaN, are test_special_points.py's.
 `test_every_differentiable_op_is_checked` traces which Autodiff ops the cases run on tracked
 inputs: an op added to the Autodiff backend without a case here fails the suite.
 """
@@ -17,7 +18,7 @@ from typing import Any, Callable
 import numpy as np
 import pytest
 
-from gradcheck import gradcheck, make_tensor, traced_ops
+from gradcheck import differentiable_ops, gradcheck, make_tensor, traced_ops
 from pyburn import Tensor, activation
 
 
@@ -241,19 +242,6 @@ def test_non_float_results_end_the_graph(ad_backend):
 
 
 # --- coverage: every differentiable op of the Autodiff backend has a case ------------------------
-# Autodiff float ops that do not carry gradients: creation, data access, metadata, int conversion,
-# and the piecewise-constant ops tested above.
-NOT_DIFFERENTIABLE = {
-    "float_from_data", "float_to_data", "float_random", "float_full", "float_shape", "float_device",
-    "float_dtype", "float_into_int", "float_sign", "float_floor", "float_ceil", "float_round",
-}
-
-
-def differentiable_ops() -> set[str]:
-    from pyburn_autodiff import Autodiff
-    return {n for n in vars(Autodiff) if n.startswith("float_")} - NOT_DIFFERENTIABLE
-
-
 def covered_ops() -> dict[str, set[str]]:
     """For each case, the Autodiff ops it runs on tracked inputs (on Autodiff[NumPy<float64>])."""
     from pyburn.backend import Autodiff, NumPy

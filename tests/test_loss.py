@@ -318,6 +318,23 @@ def test_bce_gradient_is_finite_at_saturated_probabilities(ad_backend: Any) -> N
     np.testing.assert_allclose(grad, [0.0, 0.0, -0.2, 0.2, -0.4], rtol=1e-6)
 
 
+def test_bce_with_logits_gradient_at_zero_logits(ad_backend: Any) -> None:
+    """Logit 0 (a zero-initialised head) is log_sigmoid's kink: the gradient is sigmoid(0) - t,
+    as torch's ``binary_cross_entropy_with_logits`` gives, not a one-sided 0."""
+    import torch
+    case = ad_backend.f64
+    x = floats(case, [0.0, 0.0, 0.0]).require_grad()
+    targets = [1, 0, 1]
+    loss = BinaryCrossEntropyLossConfig(logits=True).init().forward(x, ints(case, targets))
+    grad = x.grad(loss.backward()).to_numpy()
+    xt = torch.zeros(3, dtype=torch.float64, requires_grad=True)
+    torch.nn.functional.binary_cross_entropy_with_logits(
+        xt, torch.tensor(targets, dtype=torch.float64)).backward()
+    assert xt.grad is not None
+    np.testing.assert_allclose(grad, xt.grad.numpy(), rtol=1e-12)
+    np.testing.assert_allclose(grad, [-1 / 6, 1 / 6, -1 / 6], rtol=1e-12)
+
+
 def test_pad_rows_get_zero_gradient(ad_backend: Any) -> None:
     """Burn's test: padded samples get no gradient and do not scale the others."""
     case = ad_backend.with_float("float32")

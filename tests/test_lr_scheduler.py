@@ -149,7 +149,8 @@ def test_invalid_configs_are_refused(make: Callable[[], Any], message: str) -> N
 
 def test_step_accepts_atypical_values() -> None:
     """Burn only warns about these (useful e.g. for learning-rate range tests)."""
-    assert lrs(StepLrSchedulerConfig(-1.0, 1, gamma=2.0).init(), 2) == [-1.0, -2.0]
+    assert lrs(StepLrSchedulerConfig(0.5, 1, gamma=2.0).init(), 3) == [0.5, 1.0, 2.0]
+    assert lrs(StepLrSchedulerConfig(0.0, 1).init(), 2) == [0.0, 0.0]
 
 
 # --- records --------------------------------------------------------------------------------------------------

@@ -4,13 +4,16 @@ inference step loads back, on every backend row."""
 
 from __future__ import annotations
 
+import io
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from rich.console import Console
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root: `examples`
 
@@ -229,6 +232,27 @@ def test_gradients_reach_every_parameter_including_biases(ad_backend, variant):
 
 
 # --- training, artifacts and inference ------------------------------------------------------------
+def test_progress_bar_shows_speed_and_eta_on_a_terminal_only(ad_backend, tmp_path):
+    """rich draws the bar on a terminal (items, items/s, ETA, loss) and clears it at the end of
+    the epoch; off a TTY it draws nothing and the per-epoch lines are the whole output."""
+    B, device = ad_backend.B, ad_backend.device
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=140)
+    lines: list[str] = []
+    train(B, tmp_path, small_config(), device, log=lines.append, console=terminal)
+    drawn = terminal.file.getvalue()
+    assert "epoch 1/1" in drawn and "40/40" in drawn and "items/s" in drawn
+    assert re.search(r"ETA \S*\d+:\d\d:\d\d", drawn), drawn
+    assert re.search(r"loss \d+\.\d{4}", drawn)
+    assert any(line.startswith("Epoch 1/1, Avg Loss") for line in lines)
+
+    log_file = Console(file=io.StringIO(), force_terminal=False)
+    train(B, tmp_path, small_config(), device, log=lines.append, console=log_file)
+    assert log_file.file.getvalue() == ""
+    off = Console(file=io.StringIO(), force_terminal=True)
+    train(B, tmp_path, small_config(), device, progress=False, log=lines.append, console=off)
+    assert off.file.getvalue() == ""
+
+
 def test_smoke_training_saves_artifacts_and_inference_reproduces_them(ad_backend, tmp_path):
     B, device = ad_backend.B, ad_backend.device
     lines: list[str] = []

@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pyburn import Int, Tensor
-from pyburn.module import Module
+from pyburn import Bool, Int, Tensor, TensorData
+from pyburn.module import Module, Param
 from pyburn.nn import (Embedding, EmbeddingConfig, LayerNorm, LayerNormConfig, Linear,
                        LinearConfig)
 from pyburn.record import (BinBytesRecorder, BinFileRecorder, BinGzFileRecorder, BytesRecorder,
@@ -264,3 +264,54 @@ def test_pickle_payload_is_rejected_without_running(backend: Any, tmp_path: Path
     with pytest.raises(RecordError):
         make_model(backend.B, backend.device).load_file(str(tmp_path / "evil"), recorder)
     assert not sentinel.exists()
+
+
+# --- tensor kinds -----------------------------------------------------------------------------------
+
+
+class Mixed(Module):
+    """One parameter of each kind."""
+
+    weight: Param[Any]
+    counts: Param[Any]
+    mask: Param[Any]
+
+
+def make_mixed(backend: Any) -> Mixed:
+    d = backend.device
+    return Mixed(Param(Tensor[backend.B].from_data([[0.5, -1.5]], d)),
+                 Param(Tensor[backend.B, Int].from_data([3, 4], d)),
+                 Param(Tensor[backend.B, Bool].from_data([True, False], d)))
+
+
+@pytest.mark.parametrize("field, stored, kinds", [
+    ("weight", np.array([[True, False]]), "expects a float tensor, the record has a bool tensor"),
+    ("counts", np.array([3.0, 4.0], np.float32), "expects an int tensor, the record has a float"),
+    ("counts", np.array([True, False]), "expects an int tensor, the record has a bool tensor"),
+    ("mask", np.array([1, 0], np.int32), "expects a bool tensor, the record has an int tensor"),
+    ("mask", np.array([1.0, 0.0]), "expects a bool tensor, the record has a float tensor"),
+])
+def test_a_tensor_of_another_kind_is_refused(backend: Any, field: str, stored: Any,
+                                             kinds: str) -> None:
+    """A bool mask loaded as weights 1.0/0.0, or floats truncated into ints, would be a silently
+    wrong model: a kind mismatch names the field."""
+    model = make_mixed(backend)
+    record = model.into_record()
+    record[field]["param"] = TensorData(stored)
+    with pytest.raises(RecordError, match=rf"load_record: {field}: kind mismatch: the module "
+                                          rf"{kinds}"):
+        model.load_record(record)
+
+
+def test_ints_load_into_a_float_parameter(backend: Any) -> None:
+    """The one documented conversion: int values widen to the float parameter's dtype."""
+    model = make_mixed(backend)
+    record = model.into_record()
+    record["weight"]["param"] = TensorData(np.array([[7, -2]], np.int64))
+    loaded = model.load_record(record)
+    assert loaded.weight.val().to_data().to_list() == [[7.0, -2.0]]
+    assert loaded.weight.val().dtype == model.weight.val().dtype
+    round_trip = model.load_record(BinBytesRecorder().load(BinBytesRecorder().record(
+        model.into_record())))
+    assert round_trip.mask.val().to_data().to_list() == [True, False]
+    assert round_trip.counts.val().to_data().to_list() == [3, 4]

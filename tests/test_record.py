@@ -12,6 +12,7 @@ import re
 import stat
 import struct
 import sys
+import types
 from pathlib import Path
 from typing import Any, Callable
 
@@ -916,7 +917,9 @@ def test_docs_record_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert len(blocks) >= 4
     monkeypatch.chdir(tmp_path)
     for i, block in enumerate(blocks):
-        exec(compile(block, f"{doc.name}[block {i}]", "exec"), {"__name__": f"doc_{i}"})
+        module = types.ModuleType(f"doc_{i}")  # a real module: dataclasses (Module) look it up
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        exec(compile(block, f"{doc.name}[block {i}]", "exec"), module.__dict__)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -181,14 +181,13 @@ def test_repr_format(backend):
     t = tensor(backend, [[1.0, 2.0], [3.0, 4.5]])
     text = repr(t)
     assert text == str(t)
-    assert text.startswith("Tensor {\n  data:\n[[1. , 2. ],\n [3. , 4.5]],\n")
+    assert text.startswith("Tensor {\n  data:\n[[1.0, 2.0],\n [3.0, 4.5]],\n")  # Burn's Display
     for line in ("  shape:  [2, 2],", f"  device:  {backend.device},",
-                 f"  backend:  {backend.B.name()!r},", "  kind:  'Float',",
-                 f"  dtype:  '{backend.B.float_elem}',"):
+                 f'  backend:  "{backend.B.name()}",', '  kind:  "Float",', '  dtype:  "f32",'):
         assert line in text.splitlines(), (line, text)
     assert text.endswith("\n}")
-    assert "kind:  'Int'" in repr(tensor(backend, [1], Int))
-    assert "kind:  'Bool'" in repr(tensor(backend, [True], Bool))
+    assert 'kind:  "Int"' in repr(tensor(backend, [1], Int))
+    assert 'kind:  "Bool"' in repr(tensor(backend, [True], Bool))
 
 
 # --- layout -------------------------------------------------------------------------------------
@@ -803,8 +802,12 @@ def test_one_hot(backend, kind):
     out = tensor(backend, idx, kind).one_hot(4)
     assert out.kind is kind
     check(out, np.eye(4)[idx])
-    with pytest.raises(ValueError, match=r"one_hot: class indices must be in \[0, 3\)"):
+    with pytest.raises(IndexError, match=r"one_hot: class indices must be in \[0, 3\), "
+                                         r"got values in \[0, 3\]"):
         tensor(backend, idx, kind).one_hot(3)
+    with pytest.raises(IndexError, match=r"one_hot: class indices must be in \[0, 3\), "
+                                         r"got values in \[-1, 0\]"):
+        tensor(backend, [-1, 0], kind).one_hot(3)
 
 
 def test_all_close(backend):
@@ -1070,6 +1073,13 @@ def test_tolerance_values():
     assert Tolerance.permissive() == Tolerance(0.01, 0.01)
     assert Tolerance.rel_abs(0.1, 0.2) == Tolerance(relative=0.1, absolute=0.2)
     assert TensorData([1.0]).assert_approx_eq([1.0]) is None  # default tolerance, list input
+
+
+def test_clone_and_from_dlpack(backend):
+    """The protocols have their own files: test_pytorch_habits.py, test_dlpack.py."""
+    t = tensor(backend, [1.0, 2.0])
+    assert t.clone() is t  # values are immutable: a tensor is its own clone
+    assert type(t).from_dlpack(t).tolist() == [1.0, 2.0]
 
 
 # --- every op has a test --------------------------------------------------------------------

@@ -100,10 +100,9 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             raise GradientError("backward: the tensor is not tracked: no input of its graph "
                                 "requires a gradient (call require_grad() on the parameters)")
+        # Burn seeds the walk with ones of the root's shape: backward() on a batched output is
+        # backward() on its sum.
         shape = I.float_shape(x.inner)
-        if math.prod(shape) != 1:
-            raise GradientError(f"backward: the root must have exactly one element, got shape "
-                                f"{list(shape)}; reduce it first (e.g. .sum() or .mean())")
         seed = I.float_full(shape, 1.0, I.float_device(x.inner))
         seed = I.float_cast(seed, I.float_dtype(x.inner))
         return run_backward(x.node, seed, I.float_add)
@@ -149,6 +148,16 @@ class Autodiff(Backend, Generic[InnerB]):
     @classmethod
     def ad_from_inner(cls, x: Any) -> AD:
         return AD(x, None)
+
+    @classmethod
+    def to_dlpack(cls, x: Any, kind_prefix: str) -> Any:
+        """The inner value's export: DLPack carries values, never the graph (detached)."""
+        return cls.inner.to_dlpack(x.inner if kind_prefix == "float" else x, kind_prefix)
+
+    @classmethod
+    def from_dlpack(cls, obj: Any, kind_prefix: str, device: Device) -> Any:
+        out = cls.inner.from_dlpack(obj, kind_prefix, device)
+        return AD(out) if out is not None and kind_prefix == "float" else out
 
     @classmethod
     def run_custom_op(cls, op: CustomOp, inputs: tuple[Any, ...], attrs: dict[str, Any]) -> Any:
@@ -414,35 +423,44 @@ class Autodiff(Backend, Generic[InnerB]):
 
     @classmethod
     def float_powf(cls, x: AD, y: AD) -> AD:
+        """``a ** b``. Where the formulas read ``0 * inf`` the true derivative is 0: ``a ** 0`` is
+        the constant 1 (d/da is 0, not ``0 * a ** -1``), and ``0 ** b`` for ``b > 0`` is the
+        constant 0 (d/db is 0, not ``0 * log 0``); as torch, ``0 ** 0`` counts as ``b >= 0``."""
         I = cls.inner
         a, b = x.inner, y.inner
         out = I.float_powf(a, b)
-        return _binary(I, x, y, out,
-                       lambda g: I.float_mul(g, I.float_mul(b, I.float_powf(a, I.float_sub_scalar(b, 1.0)))),
-                       lambda g: I.float_mul(g, I.float_mul(out, I.float_log(a))))
+
+        def vjp_a(g: Any) -> Any:
+            local = I.float_mul(b, I.float_powf(a, I.float_sub_scalar(b, 1.0)))
+            return I.float_mul(g, I.float_mask_fill(local, I.float_equal_elem(b, 0.0), 0.0))
+
+        def vjp_b(g: Any) -> Any:
+            local = I.float_mul(out, I.float_log(a))
+            at_zero = I.bool_and(I.float_equal_elem(a, 0.0), I.float_greater_equal_elem(b, 0.0))
+            return I.float_mul(g, I.float_mask_fill(local, at_zero, 0.0))
+        return _binary(I, x, y, out, vjp_a, vjp_b)
 
     @classmethod
     def float_max_pair(cls, x: AD, y: AD) -> AD:
-        return cls._pair(x, y, cls.inner.float_max_pair, cls.inner.float_greater)
+        return cls._pair(x, y, cls.inner.float_max_pair, cls.inner.float_lower)
 
     @classmethod
     def float_min_pair(cls, x: AD, y: AD) -> AD:
-        return cls._pair(x, y, cls.inner.float_min_pair, cls.inner.float_lower)
+        return cls._pair(x, y, cls.inner.float_min_pair, cls.inner.float_greater)
 
     @classmethod
-    def _pair(cls, x: AD, y: AD, op: Any, wins: Any) -> AD:
-        """max/min of two tensors: the winner gets the gradient, a tie splits it (as torch)."""
+    def _pair(cls, x: AD, y: AD, op: Any, y_wins: Any) -> AD:
+        """max/min of two tensors: the winner gets the whole gradient. As in Burn (whose
+        ``max_pair`` is ``x.mask_where(x.lower(y), y)``), `y` wins only strictly, so a tie goes
+        to `x` (torch splits it in halves)."""
         I = cls.inner
         a, b = x.inner, y.inner
         out = op(a, b)
         if x.node is None and y.node is None:
             return AD(out)
-        tie = I.float_equal(a, b)
-
-        def share(g: Any, lose: Any) -> Any:
-            return I.float_mask_fill(I.float_mask_where(g, tie, I.float_mul_scalar(g, 0.5)), lose, 0.0)
-        return _binary(I, x, y, out,
-                       lambda g: share(g, wins(b, a)), lambda g: share(g, wins(a, b)))
+        to_y = y_wins(a, b)
+        return _binary(I, x, y, out, lambda g: I.float_mask_fill(g, to_y, 0.0),
+                       lambda g: I.float_mask_fill(g, I.bool_not(to_y), 0.0))
 
     @classmethod
     def float_matmul(cls, x: AD, y: AD) -> AD:
@@ -478,6 +496,9 @@ class Autodiff(Backend, Generic[InnerB]):
     def float_powf_scalar(cls, x: AD, s: float) -> AD:
         I = cls.inner
         a = x.inner
+        if s == 0.0:  # a ** 0 is the constant 1: no `0 * a ** -1`, which is NaN at a = 0
+            shape = I.float_shape(a)
+            return _unary(x, I.float_powf_scalar(a, s), lambda g: _zeros(I, g, shape))
         return _unary(x, I.float_powf_scalar(a, s),
                       lambda g: I.float_mul(g, I.float_mul_scalar(I.float_powf_scalar(a, s - 1.0), s)))
 
@@ -643,20 +664,9 @@ class Autodiff(Backend, Generic[InnerB]):
         out = I.float_prod_dim(a, dim)
         if x.node is None:
             return AD(out)
-
-        def vjp(g: Any) -> Sequence[Any]:
-            # d prod / d x_i = product of the others; exact with zeros in the slice.
-            zero = I.float_equal_elem(a, 0.0)
-            n_zero = I.float_sum_dim(I.bool_into_float(zero), dim)
-            no_zero_prod = I.float_prod_dim(I.float_mask_fill(a, zero, 1.0), dim)
-            others = I.float_div(I.float_expand(out, I.float_shape(a)), I.float_mask_fill(a, zero, 1.0))
-            one_zero = I.float_equal_elem(n_zero, 1.0)
-            at_zero = I.float_mask_fill(I.float_mask_fill(
-                I.float_expand(no_zero_prod, I.float_shape(a)), I.bool_not(zero), 0.0),
-                I.bool_not(I.bool_expand(one_zero, I.float_shape(a))), 0.0)
-            local = I.float_add(I.float_mask_fill(others, zero, 0.0), at_zero)
-            return (I.float_mul(local, g),)
-        return AD(out, Node((x.node,), vjp))
+        # d prod / d x_i is the product of the others, multiplied out rather than `out / x_i`:
+        # exact with zeros, and right where `out` underflows to 0 or overflows to inf.
+        return AD(out, Node((x.node,), lambda g: (I.float_mul(_products_of_others(I, a, dim), g),)))
 
     @classmethod
     def float_max_dim(cls, x: AD, dim: int) -> AD:
@@ -780,6 +790,32 @@ def _zeros(I: Any, like: Any, shape: Shape) -> Any:
     zeros = I.float_full(tuple(shape), 0.0, I.float_device(like))
     dtype = I.float_dtype(like)
     return zeros if dtype == I.float_elem else I.float_cast(zeros, dtype)
+
+
+def _products_of_others(I: Any, a: Any, dim: int) -> Any:
+    """For each element, the product of the other elements of its slice along `dim`: the
+    exclusive prefix product times the exclusive suffix product, each a log-step scan."""
+    shape = I.float_shape(a)
+    if shape[dim] <= 1:  # the empty product
+        return I.float_add_scalar(_zeros(I, a, shape), 1.0)
+    return I.float_mul(_exclusive_cumprod(I, a, dim),
+                       I.float_flip(_exclusive_cumprod(I, I.float_flip(a, (dim,)), dim), (dim,)))
+
+
+def _exclusive_cumprod(I: Any, a: Any, dim: int) -> Any:
+    """``out[i] = prod(a[:i])`` along `dim` (1 at i = 0), by Hillis-Steele doubling."""
+    shape = I.float_shape(a)
+    n = shape[dim]
+
+    def shift(p: Any, k: int) -> Any:  # p moved k places along dim, ones in front
+        ones = I.float_add_scalar(_zeros(I, p, shape[:dim] + (k,) + shape[dim + 1:]), 1.0)
+        keep = tuple(slice(0, n - k) if d == dim else slice(0, size) for d, size in enumerate(shape))
+        return I.float_cat([ones, I.float_slice(p, keep)], dim)
+    out, k = shift(a, 1), 1
+    while k < n:
+        out = I.float_mul(out, shift(out, k))
+        k *= 2
+    return out
 
 
 def _transpose(I: Any, x: Any) -> Any:

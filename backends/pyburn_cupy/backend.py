@@ -103,47 +103,25 @@ class CuPy(ArrayBackend):
         return cls._place(x, check_device(device))
 
     @classmethod
-    def from_dlpack(cls, prim: Any, kind_prefix: str, device: Device) -> Array | None:
-        """Import a GPU array of another library (torch) on `device` without a copy; None lets
-        `to_backend` fall back to a host copy."""
-        check_device(device)
-        dtype = (cls.float_elem.numpy() if kind_prefix == "float" else
-                 cls.int_elem.numpy() if kind_prefix == "int" else np.dtype(np.bool_))
-        if isinstance(prim, cupy.ndarray):  # another CuPy variant
-            return cls._place(prim.astype(dtype, copy=False), device)
-        probe = getattr(prim, "__dlpack_device__", None)
-        if probe is None or not hasattr(prim, "__dlpack__"):
-            return None
-        try:
-            kind, index = probe()
-            if (int(kind), int(index)) != (_DL_CUDA, device.index):
-                return None
-            with on(device):
-                out = cupy.from_dlpack(prim)
-        except (BufferError, RuntimeError, TypeError, ValueError):
-            return None
-        return out.astype(dtype, copy=False)
+    def _dlpack_device(cls, device: Device) -> tuple[int, int]:
+        return (_DL_CUDA, device.index)
 
-    # --- random: one generator per backend class and GPU -----------------------------------------
     @classmethod
-    def _rng(cls) -> Any:
-        """The generator of cupy's current device (the random ops below make it the target)."""
-        key = (cls.__dict__.get("_dtype_base", cls), cupy.cuda.Device().id)
-        gen = _GENERATORS.get(key)
-        if gen is None:
-            gen = _GENERATORS[key] = cls._new_rng(_SEEDS.get(key[0]))
-        return gen
+    def _import_dlpack(cls, obj: Any, device: Device) -> Array:
+        """Import on `device` (the shared `ArrayBackend.from_dlpack` checked the object is
+        there)."""
+        with on(device):
+            return cupy.from_dlpack(obj)
+
+    # --- random: per thread, one generator per backend class and GPU (ArrayBackend's rule) ---------
+    @classmethod
+    def _rng_device(cls) -> Any:
+        """cupy's current device: the random ops below make the target device current."""
+        return cupy.cuda.Device().id
 
     @classmethod
     def _new_rng(cls, seed: int | None) -> Any:
         return cupy.random.default_rng(seed)
-
-    @classmethod
-    def seed(cls, seed: int) -> None:
-        base = cls.__dict__.get("_dtype_base", cls)
-        _SEEDS[base] = int(seed)
-        for key in [k for k in _GENERATORS if k[0] is base]:
-            del _GENERATORS[key]
 
     @classmethod
     def float_random(cls, shape: Shape, distribution: DistributionValue, device: Device) -> Array:
@@ -163,7 +141,3 @@ class CuPy(ArrayBackend):
     @classmethod
     def _erf(cls, x: Array) -> Array:
         return cupyx.scipy.special.erf(x)
-
-
-_GENERATORS: dict[tuple[type, int], Any] = {}
-_SEEDS: dict[type, int] = {}

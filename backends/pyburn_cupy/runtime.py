@@ -14,7 +14,7 @@ from pyburn._optional_import import optional_import
 from pyburn.tensor.device import Device
 from pyburn.tensor.errors import BackendError, DeviceError
 
-INSTALL_HINT = "pip install 'pyburn[cupy]'"
+INSTALL_HINT = "pip install 'pyburn[cupy]' installs cupy-cuda13x, which needs an NVIDIA GPU"
 
 _IMPORT = optional_import("cupy", INSTALL_HINT, "cupy", "cupyx", "cupyx.scipy.special")
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def unavailable_reason() -> str | None:
     if reason is not None:
         return reason
     if gpu_count() == 0:
-        return "no CUDA GPU: cupy sees no CUDA device"
+        return "no CUDA GPU: cupy sees no CUDA device (the CuPy backend needs an NVIDIA GPU)"
     return None
 
 

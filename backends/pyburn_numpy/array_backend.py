@@ -17,7 +17,9 @@ from pyburn.tensor.backend import Backend
 from pyburn.tensor.data import TensorData
 from pyburn.tensor.device import CPU, Device
 from pyburn.tensor.distribution import Bernoulli, DistributionValue, Normal, Uniform, _Default
-from pyburn.tensor.dtype import DType
+from pyburn.tensor.dtype import DType, float_to_int, host_astype
+
+from .rng import ThreadGenerators, check_seed
 
 Array = Any
 Shape = tuple[int, ...]
@@ -40,11 +42,14 @@ class ArrayBackend(Backend):
 
     @classmethod
     def _rng(cls) -> Any:
-        base = cls.__dict__.get("_dtype_base", cls)
-        rng = _RNGS.get(base)
-        if rng is None:
-            rng = _RNGS[base] = cls._new_rng(None)
-        return rng
+        """The calling thread's generator for this backend (dtype variants share it) on the
+        current device (see `pyburn_numpy.rng` for the per-thread rule)."""
+        return _RNGS.get(cls.__dict__.get("_dtype_base", cls), cls._rng_device(), cls._new_rng)
+
+    @classmethod
+    def _rng_device(cls) -> Any:
+        """Which device's generator `_rng` gives: one on the CPU; CuPy's current GPU."""
+        return None
 
     @classmethod
     def _new_rng(cls, seed: int | None) -> Any:
@@ -52,7 +57,8 @@ class ArrayBackend(Backend):
 
     @classmethod
     def seed(cls, seed: int) -> None:
-        _RNGS[cls.__dict__.get("_dtype_base", cls)] = cls._new_rng(seed)
+        """Seed the calling thread's generators of this backend (every device)."""
+        _RNGS.seed(cls.__dict__.get("_dtype_base", cls), check_seed(f"{cls!r}.seed", seed))
 
     @classmethod
     def _add_at(cls, out: Array, index: Any, values: Array) -> None:
@@ -79,6 +85,38 @@ class ArrayBackend(Backend):
         cls._check_device(device)
         return x
 
+    @classmethod
+    def _dlpack_device(cls, device: Device) -> tuple[int, int]:
+        """`device` as DLPack's ``(device_type, index)``: CPU memory is ``(1, 0)`` (kDLCPU)."""
+        return (1, 0)
+
+    @classmethod
+    def _import_dlpack(cls, obj: Any, device: Device) -> Array:
+        return cls.xp.from_dlpack(obj)
+
+    # --- DLPack (the Backend hook; `to_dlpack`'s default already exports xp arrays) -----------
+    @classmethod
+    def from_dlpack(cls, obj: Any, kind_prefix: str, device: Device) -> Array | None:
+        """`obj` as an array of this kind's dtype on `device`, sharing its memory when it lives
+        there and its dtype matches (otherwise converted); None lets the caller copy through
+        the host (another device, a dtype or layout xp cannot import)."""
+        cls._check_device(device)
+        dtype = (cls.float_elem.numpy() if kind_prefix == "float" else
+                 cls.int_elem.numpy() if kind_prefix == "int" else np.dtype(np.bool_))
+        if isinstance(obj, cls.xp.ndarray):  # our own array, or a dtype variant's
+            return cls._place(obj.astype(dtype, copy=False), device)
+        probe = getattr(obj, "__dlpack_device__", None)
+        if probe is None or not hasattr(obj, "__dlpack__"):
+            return None
+        try:
+            kind, index = probe()
+            if (int(kind), int(index)) != cls._dlpack_device(device):
+                return None
+            out = cls._import_dlpack(obj, device)
+        except (BufferError, RuntimeError, TypeError, ValueError):
+            return None  # e.g. bfloat16, which NumPy lacks
+        return out.astype(dtype, copy=False)
+
     # --- creation, data, device -------------------------------------------------------------
     @classmethod
     def float_from_data(cls, data: TensorData, device: Device) -> Array:
@@ -88,7 +126,7 @@ class ArrayBackend(Backend):
     @classmethod
     def int_from_data(cls, data: TensorData, device: Device) -> Array:
         cls._check_device(device)
-        return cls._from_host(data.as_numpy().astype(cls.int_elem.numpy(), copy=False), device)
+        return cls._from_host(host_astype(data.as_numpy(), cls.int_elem.numpy()), device)
 
     @classmethod
     def bool_from_data(cls, data: TensorData, device: Device) -> Array:
@@ -198,7 +236,8 @@ class ArrayBackend(Backend):
 
     @classmethod
     def float_into_int(cls, x: Array) -> Array:
-        return x.astype(cls.int_elem.numpy())
+        """Rust's ``as``: truncate, saturate, NaN -> 0 (`float_to_int`), on NumPy and CuPy."""
+        return float_to_int(cls.xp, x, cls.int_elem.numpy())
 
     @classmethod
     def int_into_float(cls, x: Array) -> Array:
@@ -650,7 +689,7 @@ class ArrayBackend(Backend):
         return cls.xp.argwhere(x).astype(cls.int_elem.numpy())
 
 
-_RNGS: dict[Any, Any] = {}
+_RNGS = ThreadGenerators()
 _DTYPES: dict[Any, DType] = {}
 
 

@@ -18,13 +18,14 @@ from pyburn.tensor.backend import Backend
 from pyburn.tensor.data import TensorData
 from pyburn.tensor.device import Device
 from pyburn.tensor.distribution import Bernoulli, DistributionValue, Normal, Uniform, _Default
-from pyburn.tensor.dtype import DType
+from pyburn.tensor.dtype import DType, host_astype
+from pyburn.tensor.errors import DeviceError
 
 from . import kernels as k
 from . import rng
 from .dlpack import import_dlpack
 from .runtime import (DEVICE_KINDS, DTYPES, PYBURN_DEVICES, TORCH_DEVICES, TORCH_DTYPES,
-                      cuda_unavailable_reason, import_error, torch)
+                      cuda_unavailable_reason, import_error, mps_unavailable_reason, torch)
 
 if TYPE_CHECKING:
     from torch import Tensor
@@ -82,7 +83,12 @@ class Torch(Backend):
 
     @classmethod
     def device(cls, spec: "str | Device" = "cpu") -> Device:
-        """``Torch.device("cuda:1")``: checks the GPU exists (when torch is installed)."""
+        """``Torch.device("cuda:1")``: checks the GPU exists (when torch is installed).
+
+        A device this machine cannot use (``mps`` off Apple silicon, ``cuda`` on a CPU-only
+        build) raises a DeviceError saying what that device needs."""
+        if Device.parse(spec).kind == "mps" and "mps" not in DEVICE_KINDS:
+            raise DeviceError(f"Torch: cannot use device mps: {mps_unavailable_reason()}")
         dev = super().device(spec)
         if torch is not None:
             TORCH_DEVICES[dev]  # validates, raising a DeviceError that says why
@@ -132,7 +138,7 @@ class Torch(Backend):
     @classmethod
     def int_from_data(cls, data: TensorData, device: Device) -> Tensor:
         dev = TORCH_DEVICES[device]
-        out = torch.from_numpy(np.array(data.as_numpy(), dtype=cls._inumpy))
+        out = torch.from_numpy(np.array(host_astype(data.as_numpy(), cls._inumpy)))
         return out if dev.type == "cpu" else out.to(dev)
 
     @classmethod
@@ -234,7 +240,7 @@ class Torch(Backend):
 
     @classmethod
     def float_into_int(cls, x: Tensor) -> Tensor:
-        return x.to(cls._itype)  # truncates toward zero
+        return k.float_to_int(x, cls._itype)
 
     @classmethod
     def int_into_float(cls, x: Tensor) -> Tensor:

@@ -64,6 +64,20 @@ def with_scalar(name: str) -> WithScalar:
     return fn
 
 
+def float_to_int(x: Tensor, dtype: Any) -> Tensor:
+    """Rust's ``as`` (truncate, saturate, NaN -> 0), op for op as `pyburn.tensor.dtype.
+    float_to_int` does for NumPy and CuPy: a bare ``.to(int)`` is undefined for NaN, infinities
+    and out-of-range values (x86 gives ``INT64_MIN``)."""
+    info = torch.iinfo(dtype)
+    if x.dtype.itemsize < 4:  # float16 / bfloat16: keep the bounds exact
+        x = x.float()
+    t = torch.trunc(x)
+    high = t >= float(info.max) + 1.0
+    low = t < float(info.min)
+    out = t.masked_fill(high | low | torch.isnan(t), 0).to(dtype)
+    return out.masked_fill_(high, info.max).masked_fill_(low, info.min)
+
+
 def _index(indices: Tensor) -> Tensor:
     return indices if indices.dtype is _INT64 else indices.long()
 

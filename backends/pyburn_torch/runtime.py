@@ -39,25 +39,38 @@ def require_torch() -> Any:
     return torch
 
 
+# What each device kind needs besides torch itself (cpu needs nothing); error messages and
+# docs/getting-started.md say the same.
+NEEDS = {
+    "cuda": "cuda needs a CUDA build of torch and an NVIDIA GPU",
+    "mps": "mps needs Apple silicon and a macOS build of torch",
+}
+
+
 def cuda_unavailable_reason() -> str | None:
     """Why ``cuda`` devices cannot be used, or None when torch sees at least one GPU."""
     reason = import_error()
     if reason is not None:
         return reason
     if torch.version.cuda is None and getattr(torch.version, "hip", None) is None:
-        return f"no CUDA GPU: this torch {torch.__version__} build has no CUDA support"
+        return (f"no CUDA GPU: this torch {torch.__version__} build has no CUDA support "
+                f"({NEEDS['cuda']})")
     if not torch.cuda.is_available():
-        return "no CUDA GPU: torch.cuda.is_available() is False"
+        return f"no CUDA GPU: torch.cuda.is_available() is False ({NEEDS['cuda']})"
     return None
 
 
 def mps_unavailable_reason() -> str | None:
+    """Why the ``mps`` device cannot be used, or None on Apple silicon with an MPS torch build."""
     reason = import_error()
     if reason is not None:
         return reason
     mps = getattr(torch.backends, "mps", None)
-    if mps is None or not mps.is_available():
-        return "no MPS device: torch.backends.mps.is_available() is False"
+    if mps is None or not mps.is_built():
+        return (f"no MPS device: this torch {torch.__version__} build has no MPS support "
+                f"({NEEDS['mps']})")
+    if not mps.is_available():
+        return f"no MPS device: torch.backends.mps.is_available() is False ({NEEDS['mps']})"
     return None
 
 

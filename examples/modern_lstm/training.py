@@ -10,11 +10,15 @@ no tape, dropout off). The artifacts land in `artifact_dir`: ``config.json`` (th
 from __future__ import annotations
 
 import json
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal, TextIO
+from typing import Any, Callable, Literal
+
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task,
+                           TextColumn, TimeRemainingColumn)
+from rich.text import Text
 
 from pyburn.config import Config
 from pyburn.data import DataLoader, DataLoaderBuilder
@@ -101,28 +105,24 @@ class TrainingResult:
     history: LossHistory
 
 
-class ProgressBar:
-    """A one-line text progress bar on a terminal (redrawn with ``\\r``); silent otherwise, so
-    logs of a background run hold only the per-epoch lines."""
+class ItemsPerSecondColumn(ProgressColumn):
+    """Training speed in items (sequences) per second; rich's own speed column counts bytes."""
 
-    def __init__(self, total: int, label: str, stream: TextIO | None = None,
-                 enabled: bool = True, width: int = 30) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = enabled and self.stream.isatty()
-        self.total, self.label, self.width = total, label, width
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("? items/s" if speed is None else f"{speed:,.0f} items/s", style="progress.data.speed")
 
-    def update(self, done: int, loss: float) -> None:
-        if not self.enabled:
-            return
-        filled = self.width * done // max(self.total, 1)
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{self.total} items, loss {loss:.4f}")
-        self.stream.flush()
 
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * (self.width + len(self.label) + 48) + "\r")
-            self.stream.flush()
+def epoch_progress(console: Console | None = None, enabled: bool = True) -> Progress | None:
+    """One rich progress bar per epoch (items, speed, ETA, running loss), drawn on a terminal only
+    and cleared when the epoch ends; off a TTY (a log file, CI) the per-epoch lines say it all."""
+    console = console if console is not None else Console(stderr=True)
+    if not (enabled and console.is_terminal):
+        return None
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("items"), ItemsPerSecondColumn(), TextColumn("ETA"),
+                    TimeRemainingColumn(), TextColumn("loss {task.fields[loss]:.4f}"),
+                    console=console, transient=True)
 
 
 def _loaders(config: TrainingConfig, backend: Any, device: Any
@@ -141,11 +141,12 @@ def _loaders(config: TrainingConfig, backend: Any, device: Any
 
 def train(backend: Any, artifact_dir: str | Path, config: TrainingConfig | None = None,
           device: Any = None, *, progress: bool = True,
-          log: Callable[[str], None] = print) -> TrainingResult:
+          log: Callable[[str], None] = print, console: Console | None = None) -> TrainingResult:
     """Train on `backend` (an ``Autodiff[...]`` backend) and write the artifacts.
 
     `device` is a device of `backend` (default: its default device). Returns the trained model
-    and the loss history; `log` receives the per-epoch lines."""
+    and the loss history; `log` receives the per-epoch lines. The progress bar is drawn on
+    `console` (default: stderr) when it is a terminal and `progress` is true."""
     if not backend.is_autodiff():
         raise TypeError(f"train: the backend must be an Autodiff backend (Autodiff[{backend!r}]), "
                         f"got {backend!r}")
@@ -167,8 +168,11 @@ def train(backend: Any, artifact_dir: str | Path, config: TrainingConfig | None 
         f"{config.num_epochs} epoch{'s' if config.num_epochs != 1 else ''}")
     for epoch in range(1, config.num_epochs + 1):
         start = time.perf_counter()
-        bar = ProgressBar(loader_train.num_items(), f"epoch {epoch}/{config.num_epochs}",
-                          enabled=progress)
+        bars = epoch_progress(console, progress)
+        if bars is not None:
+            bars.start()
+            bar = bars.add_task(f"epoch {epoch}/{config.num_epochs}",
+                                total=loader_train.num_items(), loss=float("nan"))
         train_loss, seen = 0.0, 0
         for batch in loader_train:
             output = model.forward(batch.sequences)
@@ -178,8 +182,10 @@ def train(backend: Any, artifact_dir: str | Path, config: TrainingConfig | None 
             seen += size
             grads = GradientsParams.from_grads(loss.backward(), model)
             model = optim.step(config.lr, model, grads)
-            bar.update(seen, train_loss / seen)
-        bar.close()
+            if bars is not None:
+                bars.update(bar, completed=seen, loss=train_loss / seen)
+        if bars is not None:
+            bars.stop()
 
         valid_model = model.valid()
         valid_loss = 0.0

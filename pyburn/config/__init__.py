@@ -37,9 +37,10 @@ classes; each variant becomes a subclass of its enum, so methods on the enum ser
     init = Initializer.Constant(value=0.5)
     isinstance(init, Initializer)  # True
 
-JSON follows serde's externally tagged enums so files read like Burn's. Errors (unknown or
-missing keys, wrong types, malformed files) raise `ConfigError`, a `ValueError` whose message
-names the config class, the field path and what was expected.
+JSON follows serde's externally tagged enums so files read like Burn's, and is strict both
+ways (no NaN/Infinity, at most `MAX_NESTING` levels) so any JSON tool can read a saved config.
+Errors (unknown or missing keys, wrong types, malformed files) raise `ConfigError`, a
+`ValueError` whose message names the config class, the field path and what was expected.
 
 Typing: `Config` is a `dataclass_transform` base, so checkers see the generated `__init__`, and
 `with_<field>` builders type as returning the config. Checkers can't see that a nested variant
@@ -47,8 +48,8 @@ subclasses its enum, so `EnumConfig.Variant` is typed as `Any` for them (variant
 checked at run time). Write `= None` on Optional fields to keep checkers aware of the default.
 """
 
-from ._codec import ConfigError
+from ._codec import MAX_NESTING, ConfigError
 from ._config import Config
 from ._enum import EnumConfig
 
-__all__ = ["Config", "ConfigError", "EnumConfig"]
+__all__ = ["Config", "ConfigError", "EnumConfig", "MAX_NESTING"]

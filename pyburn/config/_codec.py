@@ -10,6 +10,7 @@ drift apart. Errors carry the path inside the config; the public entry points tu
 from __future__ import annotations
 
 import enum
+import math
 import numbers
 import operator
 import types
@@ -19,6 +20,10 @@ from typing import Any, Protocol, Union
 Path = tuple[Union[str, int], ...]
 
 _JSON_LEAVES = (str, int, float, bool, type(None))
+
+MAX_NESTING = 256
+"""How deep lists, dicts and nested configs may go in a config's JSON, checked on save and on
+load: a hostile file nested 100000 levels deep gets a `ConfigError`, not a `RecursionError`."""
 
 
 class ConfigError(ValueError):
@@ -33,6 +38,24 @@ class Invalid(Exception):
         self.at = at
         self.reason = reason
         self.owner = owner  # the nested config class the reason is about, if any
+
+
+def check_strict_json(value: Any) -> None:
+    """Raise `Invalid` at the first non-finite float (strict JSON, as serde_json, jq and
+    ``JSON.parse`` read it, has no NaN or Infinity) or container nested deeper than
+    `MAX_NESTING`. Iterative, so the check itself cannot exhaust the stack."""
+    stack: list[tuple[Any, Path]] = [(value, ())]
+    while stack:
+        node, at = stack.pop()
+        if isinstance(node, float) and not math.isfinite(node):
+            raise Invalid(at, f"{node!r} is not a finite number, and strict JSON (serde_json, "
+                              "jq, JSON.parse) has no NaN or Infinity")
+        if isinstance(node, (list, tuple, dict)):
+            if len(at) >= MAX_NESTING:
+                raise Invalid((), f"nested deeper than {MAX_NESTING} levels (at "
+                                  f"'{format_path(at[:8])}...')")
+            items = list(node.items() if isinstance(node, dict) else enumerate(node))
+            stack.extend((v, (*at, k)) for k, v in reversed(items))
 
 
 def format_path(at: Path) -> str:

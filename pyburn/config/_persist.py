@@ -3,50 +3,55 @@
 `save` writes a temporary file next to the target and renames it over the target, so a crash
 or an unserializable value never leaves a half-written config where the last good one was:
 an experiment's `config.json` is the record of how a model was trained.
+
+The JSON is strict both ways, so any JSON tool (serde_json in a Rust service, jq, a browser)
+reads what `save` writes: a non-finite float is refused on save and on load, and so is nesting
+deeper than `MAX_NESTING`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
+import math
 import os
-import secrets
-import stat
-from typing import Any, Union
+from typing import Any, NoReturn, Union
 
 from typing_extensions import Self
 
-from ._codec import ConfigError, Invalid, Path, error_message
+from pyburn.record.atomic import atomic_write, remove_stale_temps
+
+from ._codec import MAX_NESTING, ConfigError, Invalid, Path, check_strict_json, error_message
 
 StrPath = Union[str, "os.PathLike[str]"]
 
 
 def atomic_write_text(path: StrPath, text: str) -> None:
-    """Write `text` to `path` via a same-directory temp file and `os.replace`; missing parent
-    folders are created, as the recorders do."""
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
-    os.makedirs(directory, exist_ok=True)
-    base = os.path.basename(target)
-    while True:
-        tmp = os.path.join(directory, f".{base}.{secrets.token_hex(6)}.tmp")
-        try:  # mode 0o666 lets the umask decide, as for any new file
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
+    """Write `text` to `path` atomically (the records' `atomic_write`: same-directory temp
+    file, fsync, rename; leftovers of killed writers swept); missing parent folders are
+    created and a replaced file keeps its permissions."""
+    atomic_write(path, text.encode("utf-8"), keep_mode=True)
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not strict JSON (configs hold finite numbers only)")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text} does not fit a float64 (configs hold finite numbers "
+                         "only)")
+    return value
+
+
+def parse_json(text: str | bytes) -> Any:
+    """`json.loads`, strict: NaN, Infinity and overflowing numbers are a `ValueError`, and so
+    is nesting beyond what the parser can recurse into (a `RecursionError` otherwise)."""
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        with contextlib.suppress(OSError):  # keep the permissions of the file being replaced
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise ValueError(f"nested deeper than the parser allows (configs allow {MAX_NESTING} "
+                         "levels)") from None
 
 
 class Persist:
@@ -65,13 +70,16 @@ class Persist:
     def _config_to_data(self) -> Any:
         """The JSON-ready value (dicts, lists, str, numbers) of this config."""
         try:
-            return type(self)._config_encode(self, ())
+            data = type(self)._config_encode(self, ())
+            check_strict_json(data)
+            return data
         except Invalid as e:
             raise ConfigError(error_message(type(self).__config_name__, e)) from None
 
     @classmethod
     def _config_from_data(cls, data: Any, source: str | None = None) -> Self:
         try:
+            check_strict_json(data)
             result: Self = cls._config_convert(data, (), True)
             return result
         except Invalid as e:
@@ -79,13 +87,14 @@ class Persist:
 
     def to_json(self, indent: int | None = 2) -> str:
         """Pretty JSON with keys in field order, the format `save` writes."""
-        return json.dumps(self._config_to_data(), indent=indent, ensure_ascii=False)
+        return json.dumps(self._config_to_data(), indent=indent, ensure_ascii=False,
+                          allow_nan=False)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Self:
         """Parse and validate JSON produced by `to_json` (or by hand)."""
         try:
-            data = json.loads(text)
+            data = parse_json(text)
         except ValueError as e:
             raise ConfigError(f"{cls.__config_name__}: invalid JSON: {e}") from None
         return cls._config_from_data(data)
@@ -98,10 +107,11 @@ class Persist:
     def load(cls, path: StrPath) -> Self:
         """Read a config written by `save`; errors name the class, the field and the file."""
         source = os.fspath(path)
+        remove_stale_temps(source)
         with open(source, "rb") as f:
             raw = f.read()
         try:
-            data = json.loads(raw)
+            data = parse_json(raw)
         except ValueError as e:  # JSONDecodeError and UnicodeDecodeError
             message = f"{cls.__config_name__}: cannot parse '{source}' as JSON: {e}"
             raise ConfigError(message) from None

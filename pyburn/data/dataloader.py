@@ -74,6 +74,9 @@ class DataLoaderBuilder(Generic[I, O]):
 
         0 (the default) does all the work in the iterating thread. Threads suit the common case
         where `get` or `batch` spend their time in numpy, I/O or a backend, which release the GIL.
+        Backend random generators are per thread: a batcher that draws with ``Tensor.random``
+        follows the iterating thread's ``B.seed`` only with 0 workers (workers draw from their
+        own unseeded generators; seed a NumPy generator per item for reproducible augmentation).
         """
         self._num_workers = check_int(
             "DataLoaderBuilder.num_workers", "num_workers", num_workers, 0

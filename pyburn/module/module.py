@@ -3,8 +3,12 @@
 A module is a dataclass whose fields are found by value: a `Module`, a `Param`, a list/tuple of
 them, or None (an absent optional) is part of the module; anything else is a constant (sizes,
 flags). From that one rule come visiting, mapping, device moves, parameter counts, records and
-display. Modules are values: `map`, `to_device`, `no_grad`, `valid`, `load_record` return new
-modules and leave the original as it was. Initialization lives on configs, not here.
+display. Modules are values: `map`, `to_device`, `to_backend`, `no_grad`, `valid`, `load_record`
+return new modules and leave the original as it was. Initialization lives on configs, not here.
+
+Python idioms on top of Burn's API: ``model(x)`` calls ``model.forward(x)``; ``copy.deepcopy``
+is Burn's ``clone`` with copied storage (same `ParamId`s); pickling is refused with a pointer to
+the recorders, because loading a pickle can run code.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any, Callable, ClassVar, Iterator, Protocol, TypeVar, cast
 from typing_extensions import Self, dataclass_transform
 
 from pyburn.record.errors import RecordError
-from pyburn.tensor import Device, TensorData
+from pyburn.tensor import BackendError, Device, DeviceError, TensorData
 
 from .param import Param
 
@@ -36,6 +40,15 @@ class ModuleMapper(Protocol):
     def map_param(self, path: str, param: Param[Any]) -> Param[Any]: ...
 
 
+def _call_forward(self: Any, *args: Any, **kwargs: Any) -> Any:
+    """``model(x)``, as in PyTorch and Keras: Burn's ``forward`` stays the name to define.
+    A subclass that defines ``forward`` gets it as ``__call__`` directly (``__init_subclass__``)."""
+    forward = getattr(self, "forward", None)
+    if forward is None:
+        raise TypeError(f"{type(self).__name__}(...): this module has no forward() method to call")
+    return forward(*args, **kwargs)
+
+
 @dataclass_transform(eq_default=False)
 class Module:
     """Base of every module. Subclasses declare fields with annotations (they become a dataclass
@@ -50,6 +63,40 @@ class Module:
         super().__init_subclass__(**kwargs)
         if "__init__" not in cls.__dict__:
             cast(Any, dataclasses.dataclass)(cls, eq=False, repr=False)
+        # ``model(x)`` is ``model.forward(x)`` with no extra call frame. A class that writes
+        # ``__call__ = forward`` itself also gives type checkers forward's signature.
+        if "forward" in cls.__dict__ and "__call__" not in cls.__dict__:
+            cls.__call__ = cls.__dict__["forward"]  # type: ignore[method-assign]
+
+    # An assignment, not a ``def``: a subclass's ``__call__ = forward`` then keeps forward's own
+    # signature for pyright too (it would otherwise inherit this declaration's type).
+    __call__ = _call_forward
+
+    # --- Python copying and pickling ---------------------------------------------------------------
+    def __copy__(self) -> Self:
+        out = object.__new__(type(self))
+        out.__dict__.update(self.__dict__)
+        return out
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        """Burn's ``clone`` with copied storage: every parameter keeps its `ParamId` and
+        require-grad flag, so the copy's record is the original's and optimizer state keyed by
+        id follows it; the tensors are new (a lazy parameter stays lazy and shares its first
+        draw with the original). For fresh ids, map the copy:
+        ``clone.map(lambda _, p: Param(p.val(), require_grad=p.require_grad))``."""
+        out = object.__new__(type(self))
+        memo[id(self)] = out
+        for name, value in self.__dict__.items():
+            out.__dict__[name] = copy.deepcopy(value, memo)
+        return out
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError(
+            f"pickle: cannot pickle a {type(self).__name__} module: pyburn never saves or loads "
+            "modules with pickle, because loading a pickle can run code. Save it with a "
+            "recorder: model.save_file(path, NamedMpkFileRecorder(FullPrecisionSettings)) and "
+            "model.load_file(path, recorder) (or into_record()/load_record()); "
+            "copy.deepcopy(model) copies it in memory")
 
     # --- structure -----------------------------------------------------------------------------
     def _fields(self) -> Iterator[tuple[str, str, Any]]:
@@ -99,13 +146,55 @@ class Module:
         return found
 
     def to_device(self, device: Device | str) -> Self:
-        """The module on `device`; a lazy parameter stays lazy and is drawn there."""
+        """The module on `device`; a lazy parameter stays lazy and is drawn there.
+
+        As in Burn, a device move never changes the backend: a device of another backend
+        (``Torch.default_device()`` for a NumPy module) raises a `BackendError` that points
+        to `to_backend`. Autodiff and dtype variants of the same backend count as the same."""
+        self._check_device_backend("to_device", device)
         return self.map(lambda _, p: p.map_lazy(lambda t: t.to_device(device), device=device))
 
     def fork(self, device: Device | str) -> Self:
         """Burn's ``fork``: the module on `device`, parameters detached from any graph and
-        tracked again (for data-parallel copies)."""
+        tracked again (for data-parallel copies). Same backend rule as `to_device`."""
+        self._check_device_backend("fork", device)
         return self.map(lambda _, p: p.with_value(p.val().detach().to_device(device)))
+
+    def to_backend(self, backend: Any, device: Device | str | None = None) -> Self:
+        """The module on another backend ``B`` (NumPy -> Torch, Autodiff[NumPy] -> NumPy, ...).
+
+        Parameter ids and require-grad flags are kept; whether the parameters are tracked is
+        what `backend` says (an ``Autodiff[...]`` target tracks them). Tensors travel through
+        DLPack when both sides allow it (zero-copy on one device), else through host memory.
+        `device` defaults to the parameter's own device when `backend` supports its kind
+        (``cuda:1`` stays ``cuda:1``), else to ``backend.default_device()``. Lazy parameters
+        stay lazy."""
+        from pyburn.tensor import Backend, Tensor
+        if not (isinstance(backend, type) and issubclass(backend, Backend)):
+            raise TypeError(f"Module.to_backend: expected a backend type such as Torch or "
+                            f"Autodiff[NumPy], got {backend!r}")
+        target = _target_device(backend, device, True) if device is not None else None
+
+        def move(_: str, p: Param[Any]) -> Param[Any]:
+            cls = p.tensor_cls
+            if cls is None:
+                return p
+            dev = target if target is not None else _target_device(backend, p.device, False)
+            return p.map_lazy(lambda t: t.to_backend(backend, dev), device=dev,
+                              tensor_cls=Tensor.of(backend, cls.kind))
+        return self.map(move)
+
+    def _check_device_backend(self, op: str, device: Device | str) -> None:
+        target = device.backend if isinstance(device, Device) else None
+        if target is None:
+            return
+        for path, p in self.named_params():
+            cls = p.tensor_cls
+            if cls is not None and not _same_storage(cls.backend, target):
+                raise BackendError(
+                    f"{type(self).__name__}.{op}: the device {device} belongs to {target!r}, but "
+                    f"the module's parameters ({path}) are on {cls.backend!r}; a device move "
+                    f"never changes the backend. Use module.to_backend({target!r}, device)")
 
     def no_grad(self) -> Self:
         """The same module whose parameters no longer require gradients."""
@@ -248,8 +337,47 @@ def _load_value(value: Any, record: Any, path: str, strict: bool) -> Any:
     cls = value.tensor_cls
     if cls is None:
         raise RecordError(f"load_record: {path}: the parameter has no tensor type to load into")
+    _check_kind(cls.kind.prefix, data, path)
     tensor = cls.from_data(data, value.device)
     return Param(tensor, record.get("id") or value.id, value.require_grad)
+
+
+def _check_kind(kind: str, data: TensorData, path: str) -> None:
+    """A record's tensor must have the parameter's kind: a bool mask loaded as weights 1.0/0.0
+    (or floats truncated into ints) would be a silently wrong model. Ints into a float
+    parameter stay allowed, a widening any framework does (exact below 2**24 in f32)."""
+    stored = "float" if data.dtype.is_float else "int" if data.dtype.is_int else "bool"
+    if stored == kind or (kind == "float" and stored == "int"):
+        return
+    def a(k: str) -> str:
+        return ("an " if k == "int" else "a ") + k
+    raise RecordError(f"load_record: {path}: kind mismatch: the module expects {a(kind)} tensor, "
+                      f"the record has {a(stored)} tensor ({data.dtype})")
+
+
+def _storage(backend: Any) -> Any:
+    """The backend that holds the memory: Autodiff wrappers and dtype variants removed."""
+    while backend.is_autodiff():
+        backend = backend.inner
+    return backend.__dict__.get("_dtype_base", backend)
+
+
+def _same_storage(a: Any, b: Any) -> bool:
+    sa, sb = _storage(a), _storage(b)
+    return issubclass(sa, sb) or issubclass(sb, sa)
+
+
+def _target_device(backend: Any, device: Device | str | None, explicit: bool) -> Device:
+    """`device` as a device of `backend`. An asked-for device of a kind the backend lacks is
+    an error; a parameter's own device that the backend lacks gives way to its default."""
+    if isinstance(device, str):
+        return cast(Device, backend.device(device))
+    if device is None or device.kind not in backend.device_kinds():
+        if explicit and device is not None:
+            raise DeviceError(f"Module.to_backend: {backend!r} has no device {device}; it "
+                              f"supports {', '.join(backend.device_kinds())}")
+        return cast(Device, backend.default_device())
+    return device.on(backend)
 
 
 def _inner(tensor: Any) -> Any:

@@ -7,6 +7,7 @@ built by ``config.init(device)`` and then filled by ``load_record`` never runs i
 
 from __future__ import annotations
 
+import copy
 import secrets
 import threading
 from typing import Any, Callable, Generic, Sequence, TypeVar, cast
@@ -126,24 +127,46 @@ class Param(Generic[T]):
         `device`/`tensor_cls` say where and as what the result will live."""
         if self._value is not None:
             return self.map(fn)
-        init = self._init
-        assert init is not None
         cls = self._cls if tensor_cls is None else tensor_cls
         target = self._device if device is None else Device.parse(device)
         if target is not None and cls is not None:
             target = target.on(cls.backend)
-        return Param.lazy(lambda: fn(init()), self._shape, target, cls,  # type: ignore[arg-type]
-                          self.require_grad, self.id)
+        return self._derived(fn, target, cls, self.require_grad)
 
     def set_require_grad(self, require_grad: bool) -> "Param[T]":
         if self._value is None:
-            init = self._init
-            assert init is not None
-            return Param.lazy(init, self._shape, self._device, self._cls, require_grad, self.id)  # type: ignore[arg-type]
+            return self._derived(lambda t: t, self._device, self._cls, require_grad)
         return Param(self._value, self.id, require_grad)
+
+    def _derived(self, fn: Callable[[T], T], device: Device | None, tensor_cls: Any,
+                 require_grad: bool) -> "Param[T]":
+        """A lazy parameter computed from this one's value on first use. It draws *through*
+        this parameter, so the original and every module derived from it (moved, copied,
+        no_grad) hold the same values, whichever is used first."""
+        source = self
+        return Param.lazy(lambda: fn(source.val()), self._shape, device,  # type: ignore[arg-type]
+                          tensor_cls, require_grad, self.id)
 
     def to_data(self) -> TensorData:
         return self.val().to_data()
+
+    # --- Python copying and pickling (see `Module.__deepcopy__`) ---------------------------------
+    def __copy__(self) -> "Param[T]":
+        """The same parameter (same id, flag and tensor); a lazy one draws once for both."""
+        if self._value is not None:
+            return Param(self._value, self.id, self.require_grad)
+        return self._derived(lambda t: t, self._device, self._cls, self.require_grad)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Param[T]":
+        """Same id and flag, copied storage (a fresh autodiff leaf)."""
+        if self._value is not None:
+            return Param(copy.deepcopy(self._value, memo), self.id, self.require_grad)
+        return self._derived(copy.deepcopy, self._device, self._cls, self.require_grad)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError("pickle: cannot pickle a Param: pyburn never loads pickles (they can "
+                        "run code); save the module that holds it with a recorder "
+                        "(module.save_file(path, recorder), pyburn.record)")
 
     def __repr__(self) -> str:
         state = "" if self.is_initialized() else ", lazy"

@@ -13,9 +13,10 @@ from typing import Any
 
 from pyburn.config import EnumConfig
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, ShapeError
+from pyburn.tensor import Device, ShapeError, Tensor
 from pyburn.tensor import activation as F
 
+from ._types import B
 from .initializer import Initializer, resolve_device
 
 __all__ = ["ActivationConfig", "Activation"]
@@ -93,7 +94,7 @@ class Activation(Module):
     config: ActivationConfig
     alpha: Param[Any] | None = None
 
-    def forward(self, x: Any) -> Any:
+    def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """Any shape -> the same shape."""
         c: Any = self.config
         if isinstance(c, ActivationConfig.Relu):

@@ -11,7 +11,9 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device, Distribution
+from pyburn.tensor import Device, Distribution, Tensor
+
+from ._types import B
 
 __all__ = ["DropoutConfig", "Dropout"]
 
@@ -36,8 +38,9 @@ class Dropout(Module):
 
     prob: float
 
-    def forward(self, x: Any) -> Any:
-        """Any shape; a no-op unless `x` is on an Autodiff backend."""
+    def forward(self, x: "Tensor[B]") -> "Tensor[B]":
+        """Any shape; a no-op unless `x` is on an Autodiff backend. The mask comes from the
+        calling thread's generator, so a thread that seeded (``B.seed``) gets its own masks."""
         if self.prob == 0.0 or not type(x).backend.is_autodiff():
             return x
         if self.prob >= 1.0:  # nothing is kept; avoid 0 * inf

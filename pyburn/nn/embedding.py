@@ -8,8 +8,10 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, Int, KindError, RankError
+from pyburn.tensor import Device, Int, KindError, RankError, Tensor
+from pyburn.tensor.ops_basic import index_bounds
 
+from ._types import B
 from .initializer import Initializer, resolve_device
 
 __all__ = ["EmbeddingConfig", "Embedding"]
@@ -46,7 +48,7 @@ class Embedding(Module):
     def d_model(self) -> int:
         return int(self.weight.shape[1])
 
-    def forward(self, indices: Any) -> Any:
+    def forward(self, indices: "Tensor[B, Int]") -> "Tensor[B]":
         """An Int tensor ``[batch, seq]`` (any rank >= 1) -> ``[batch, seq, d_model]``.
 
         Ids are range-checked first: an out-of-range id is a clear error here rather than a
@@ -58,12 +60,11 @@ class Embedding(Module):
         if len(dims) < 1:
             raise RankError(f"Embedding.forward: expected ids of rank >= 1, got shape {dims}")
         flat = indices.reshape([math.prod(dims)]) if len(dims) != 1 else indices
-        if flat.num_elements() > 0:
-            low, high = int(flat.min().into_scalar()), int(flat.max().into_scalar())
-            if low < 0 or high >= self.n_embedding:
-                bad = low if low < 0 else high
-                raise IndexError(f"Embedding.forward: token id {bad} is out of range for "
-                                 f"{self.n_embedding} embeddings")
+        bounds = index_bounds(flat)  # one transfer of (min, max)
+        if bounds is not None and (bounds[0] < 0 or bounds[1] >= self.n_embedding):
+            bad = bounds[0] if bounds[0] < 0 else bounds[1]
+            raise IndexError(f"Embedding.forward: token id {bad} is out of range for "
+                             f"{self.n_embedding} embeddings")
         rows = self.weight.val().select(0, flat)
         return rows.reshape([*dims, self.d_model])
 

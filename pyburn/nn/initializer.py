@@ -2,8 +2,10 @@
 
 An initializer is a config value (it serializes into a model's ``config.json``), so the way a
 layer was initialized is part of its reproducible description. Random draws come from the
-backend's seeded generator (``B.seed(n)``), so a seeded program builds the same weights on every
-run. Formulas follow Burn exactly (and so PyTorch's ``torch.nn.init``):
+backend's generator of the drawing thread (seeded by ``B.seed(n)`` in that thread), so a seeded
+program builds the same weights on every run; a lazy parameter (`init_param`) draws in the thread
+that first uses it (``docs/tensor.md``, "Seeding and threads"). Formulas follow Burn exactly (and
+so PyTorch's ``torch.nn.init``):
 
 ===================  ===========================================================
 KaimingUniform       ``U(-a, a)``, ``a = gain * sqrt(3 / fan)``
@@ -104,8 +106,9 @@ class Initializer(EnumConfig):
     def init_param(self, shape: Sequence[int], device: Device | str | None = None,
                    backend: Any = None, fan_in: int | None = None, fan_out: int | None = None,
                    require_grad: bool = True) -> Param[Any]:
-        """A lazy parameter: the tensor is drawn on first ``val()``; a record loaded into it
-        replaces it without drawing. Fans are checked now, so a bad config fails at ``init``."""
+        """A lazy parameter: the tensor is drawn on first ``val()``, from the generator of the
+        thread that calls it; a record loaded into it replaces it without drawing. Fans are
+        checked now, so a bad config fails at ``init``."""
         backend, dev = resolve_device(device, backend, f"{self._name()}.init_param")
         dims = tuple(int(d) for d in shape)
         self._check(dims, fan_in, fan_out)

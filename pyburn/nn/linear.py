@@ -12,8 +12,9 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, RankError, ShapeError
+from pyburn.tensor import Device, RankError, ShapeError, Tensor
 
+from ._types import B
 from .initializer import Initializer, resolve_device
 
 __all__ = ["LinearConfig", "Linear"]
@@ -62,7 +63,7 @@ class Linear(Module):
     def d_output(self) -> int:
         return int(self.weight.shape[1])
 
-    def forward(self, x: Any) -> Any:
+    def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[..., d_input]`` -> ``[..., d_output]``; leading dims are batch dims."""
         dims = x.dims()
         if len(dims) < 1:

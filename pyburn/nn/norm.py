@@ -7,8 +7,9 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, RankError, ShapeError
+from pyburn.tensor import Device, RankError, ShapeError, Tensor
 
+from ._types import B
 from .initializer import Initializer, resolve_device
 
 __all__ = ["LayerNormConfig", "LayerNorm"]
@@ -45,7 +46,7 @@ class LayerNorm(Module):
     def d_model(self) -> int:
         return int(self.gamma.shape[0])
 
-    def forward(self, x: Any) -> Any:
+    def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[..., d_model]`` -> ``[..., d_model]``."""
         dims = x.dims()
         if len(dims) < 1:

@@ -11,7 +11,9 @@ step without touching the optimizer) and gradients are values passed in, not fie
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, Mapping, Protocol, TypeVar
+import math
+import numbers
+from typing import TYPE_CHECKING, Any, Generic, Mapping, NoReturn, Protocol, TypeVar
 
 from typing_extensions import Self
 
@@ -29,6 +31,18 @@ if TYPE_CHECKING:
 LearningRate = float
 """Burn's ``LearningRate`` (an f64)."""
 
+
+def check_learning_rate(op: str, lr: object) -> float:
+    """`lr` as a float, refused unless finite and >= 0: one step with a NaN or infinite rate
+    turns every parameter into NaN, and a negative one climbs the loss, both without a word."""
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
+        raise TypeError(f"{op}: the learning rate must be a number, got {type(lr).__name__}")
+    value = float(lr)
+    if not (math.isfinite(value) and value >= 0.0):
+        raise ValueError(f"{op}: the learning rate must be finite and >= 0, got {value!r}")
+    return value
+
+
 M = TypeVar("M", bound=Module)
 S = TypeVar("S", bound=OptimizerState)
 
@@ -41,7 +55,7 @@ class Optimizer(Protocol):
 
     def to_record(self) -> dict[str, Any]: ...
 
-    def load_record(self, record: Mapping[str, Any]) -> Self: ...
+    def load_record(self, record: Mapping[str, Any], module: Module | None = None) -> Self: ...
 
 
 class SimpleOptimizer(Protocol[S]):
@@ -77,13 +91,16 @@ class OptimizerAdaptor(Generic[S]):
 
         Parameters without a gradient, and frozen ones (``require_grad=False``), are returned
         unchanged. `grads` itself is not modified; within the step each gradient is used once,
-        as Burn consumes it."""
+        as Burn consumes it. `lr` must be finite and >= 0 (`ValueError` otherwise), and each
+        parameter's state must have the parameter's shape (`ShapeError`, or `RecordError` for a
+        state loaded from a record), so neither can silently corrupt the parameters."""
         if not isinstance(grads, GradientsParams):
-            raise TypeError(f"{type(self.optim).__name__}.step: expected GradientsParams (use "
+            raise TypeError(f"{self._name()}.step: expected GradientsParams (use "
                             f"GradientsParams.from_grads(loss.backward(), module)), got "
                             f"{type(grads).__name__}")
+        lr = check_learning_rate(f"{self._name()}.step", lr)
         pending = grads.copy()
-        lr = float(lr)
+        new_states: dict[ParamId, S | None] = {}
 
         def update(path: str, param: Param[Any]) -> Param[Any]:
             if not param.require_grad or not param.is_initialized():
@@ -91,52 +108,78 @@ class OptimizerAdaptor(Generic[S]):
             grad = pending.remove(param.id)
             if grad is None:
                 return param
-            return self._update(lr, path, param, grad)
+            return self._update(lr, path, param, grad, new_states)
 
-        return module.map(update)
+        stepped = module.map(update)
+        # The states change only once every parameter has stepped: a step that raises halfway
+        # leaves the optimizer as it was, in step with the module the caller still holds.
+        for pid, state in new_states.items():
+            if state is None:
+                self._states.pop(pid, None)
+            else:
+                self._states[pid] = state
+        return stepped
 
-    def _update(self, lr: float, path: str, param: Param[Any], grad: Any) -> Param[Any]:
+    def _update(self, lr: float, path: str, param: Param[Any], grad: Any,
+                new_states: dict[ParamId, S | None]) -> Param[Any]:
         tensor = param.val()
         if tensor.kind.prefix != "float":
             return param
         autodiff = type(tensor).backend.is_autodiff()
         inner = tensor.inner() if autodiff else tensor
         if type(grad) is not type(inner):
-            raise TypeError(f"optimizer step: the gradient of parameter {param_label(path, param)}"
-                            f" is a {type(grad).__name__}, expected a {type(inner).__name__}")
-        if tuple(grad.shape) != tuple(inner.shape):
-            raise ShapeError(f"optimizer step: the gradient of parameter "
-                             f"{param_label(path, param)} has shape {list(grad.shape)}, the "
-                             f"parameter has shape {list(inner.shape)}")
+            raise TypeError(f"{self._name()}.step: the gradient of parameter "
+                            f"{param_label(path, param)} is a {type(grad).__name__}, expected a "
+                            f"{type(inner).__name__}")
+        if grad.dims() != inner.dims():  # dims(): a plain list, cheaper than a Shape
+            raise ShapeError(f"{self._name()}.step: the gradient of parameter "
+                             f"{param_label(path, param)} has shape {grad.dims()}, the "
+                             f"parameter has shape {inner.dims()}")
         if self.grad_clipping is not None:
             grad = self.grad_clipping.clip_gradient(grad)
-        state = self._states.pop(param.id, None)
+        state = self._states.get(param.id)
         if state is not None:
-            state = self._on_device_of(state, grad, path, param)
+            state = self._checked_state(state, grad, path, param)
         new_inner, new_state = self.optim.step(lr, inner, grad, state)
-        if new_state is not None:
-            self._states[param.id] = new_state
+        new_states[param.id] = new_state
         new = type(tensor).from_inner(new_inner) if autodiff else new_inner
         return param.with_value(new)  # with_value re-marks require_grad: a fresh leaf
 
-    @staticmethod
-    def _on_device_of(state: S, grad: Any, path: str, param: Param[Any]) -> S:
-        """The state as tensors like `grad` (its backend and device): materializes a state
-        loaded from a record, and follows a module moved to another device."""
-        cls, device, shape = type(grad), grad.device, tuple(grad.shape)
+    def _name(self) -> str:
+        """How errors name this optimizer: its rule (``Adam``, ``Sgd``, ...)."""
+        return type(self.optim).__name__
+
+    def _checked_state(self, state: S, grad: Any, path: str, param: Param[Any]) -> S:
+        """The state as tensors like `grad` (its backend and device), each checked to have the
+        parameter's shape: materializes a state loaded from a record, follows a module moved to
+        another device, and refuses a state that would broadcast against a parameter that
+        changed shape but kept its id (an `[8]` moment applied to a `[2, 8]` weight). One shape
+        comparison per state tensor, next to the update's full-tensor ops."""
+        cls, device, dims = type(grad), grad.device, grad.dims()
 
         def move(value: Any) -> Any:
             if isinstance(value, TensorData):
-                if tuple(value.shape) != shape:
-                    raise RecordError(f"optimizer record: the state of parameter "
-                                      f"{param_label(path, param)} has shape {list(value.shape)}, "
-                                      f"the parameter has shape {list(shape)}")
+                if list(value.shape) != dims:
+                    self._state_shape_error(path, param, list(value.shape), dims, loaded=True)
                 return cls.from_data(value, device)
+            if value.dims() != dims:
+                self._state_shape_error(path, param, value.dims(), dims, loaded=False)
             if type(value) is not cls:
                 return cls.from_data(value.to_data(), device)
             return value if value.device == device else value.to_device(device)
 
         return state.map_tensors(move)
+
+    def _state_shape_error(self, path: str, param: Param[Any], state_shape: list[int],
+                           param_shape: list[int], loaded: bool) -> NoReturn:
+        where = "loaded from a record " if loaded else ""
+        message = (f"{self._name()} optimizer: the state {where}of parameter "
+                   f"{param_label(path, param)} has shape {state_shape}, the parameter has shape "
+                   f"{param_shape}")
+        if loaded:
+            raise RecordError(f"{message}; the record was saved for another model")
+        raise ShapeError(f"{message}; the parameter changed shape but kept its ParamId (give a "
+                         f"reshaped parameter a new id, or use a new optimizer)")
 
     # --- state as a record --------------------------------------------------------------------------
     def to_record(self) -> dict[str, Any]:
@@ -144,11 +187,15 @@ class OptimizerAdaptor(Generic[S]):
         (dicts, ints, `TensorData`) that any recorder saves."""
         return {str(pid): state.to_record() for pid, state in self._states.items()}
 
-    def load_record(self, record: Mapping[str, Any]) -> Self:
+    def load_record(self, record: Mapping[str, Any], module: Module | None = None) -> Self:
         """Replace the state with `record` (from `to_record`, possibly through a recorder);
-        returns self. Tensors become tensors again at the next step, on the gradient's device."""
+        returns self. Tensors become tensors again at the next step, on the gradient's device.
+
+        With `module`, every state of one of its parameters is checked against that
+        parameter's shape now (`RecordError`), rather than at the next step; states of other
+        ids are kept (they may belong to another module this optimizer also steps)."""
         if not isinstance(record, Mapping):
-            raise RecordError(f"{type(self.optim).__name__}.load_record: expected a dict keyed by "
+            raise RecordError(f"{self._name()}.load_record: expected a dict keyed by "
                               f"parameter id, got {type(record).__name__}")
         states: dict[ParamId, S] = {}
         for key, value in record.items():
@@ -156,16 +203,34 @@ class OptimizerAdaptor(Generic[S]):
                 raise RecordError(f"optimizer record: keys must be parameter ids (str), got "
                                   f"{key!r}")
             states[ParamId(key)] = self.optim.state_type.from_record(value, f"[{key}]")
+        if module is not None:
+            self._check_states_match(states, module)
         self._states = states
         return self
+
+    def _check_states_match(self, states: Mapping[ParamId, S], module: Module) -> None:
+        for path, param in module.named_params():
+            state = states.get(param.id)
+            if state is None:
+                continue
+            expected = list(param.shape)
+
+            def check(value: Any, path: str = path, param: Param[Any] = param,
+                      expected: list[int] = expected) -> Any:
+                if list(value.shape) != expected:
+                    self._state_shape_error(path, param, list(value.shape), expected, loaded=True)
+                return value
+
+            state.map_tensors(check)
 
     def save_file(self, path: str, recorder: "Recorder") -> Any:
         """Save the state with a file recorder (as ``Module.save_file``); returns the path."""
         return recorder.record(self.to_record(), path)  # type: ignore[attr-defined]
 
-    def load_file(self, path: str, recorder: "Recorder") -> Self:
-        """Load state saved by `save_file`; returns self."""
-        return self.load_record(recorder.load(path))  # type: ignore[attr-defined]
+    def load_file(self, path: str, recorder: "Recorder", module: Module | None = None) -> Self:
+        """Load state saved by `save_file`; returns self. `module`: check the state's shapes
+        against its parameters now (see `load_record`)."""
+        return self.load_record(recorder.load(path), module)  # type: ignore[attr-defined]
 
     def num_states(self) -> int:
         """Number of parameters with state (no ``__len__``: an optimizer should not be falsy)."""

@@ -115,11 +115,32 @@ def _encode(node: Item, out: list[bytes]) -> int:
     return len(head) + length
 
 
-def decode(data: bytes) -> Item:
+def check_head(head: bytes) -> int | None:
+    """The exact byte size of the record whose first bytes are `head` (the header and the top
+    value's tag and length state it), or None when `head` is too short to tell; a
+    `RecordError` when `head` cannot start a Bin record. Lets a gzipped record be refused
+    before inflating more than it declares."""
+    if not head.startswith(MAGIC[:len(head)]):
+        raise _no_magic(head)
+    body = _HEADER.size + 1
+    value = shift = 0
+    for pos in range(body, min(body + 10, len(head))):
+        value |= (head[pos] & 0x7F) << shift
+        if not head[pos] & 0x80:
+            return pos + 1 + value
+        shift += 7
+    return None
+
+
+def _no_magic(data: bytes | bytearray) -> RecordError:
+    return RecordError(f"not a pyburn Bin record: missing magic header {MAGIC!r} "
+                       f"(found {bytes(data[:8])!r})")
+
+
+def decode(data: bytes | bytearray) -> Item:
     """Parse Bin bytes into a tree, raising `RecordError` on anything malformed."""
     if len(data) < _HEADER.size or not data.startswith(MAGIC):
-        raise RecordError(f"not a pyburn Bin record: missing magic header {MAGIC!r} "
-                          f"(found {bytes(data[:8])!r})")
+        raise _no_magic(data)
     _, version, crc = _HEADER.unpack_from(data)
     if version != VERSION:
         raise RecordError(f"Bin format version {version} is not supported (this pyburn reads "

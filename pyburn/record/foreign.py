@@ -20,7 +20,7 @@ _ZIP = ("this is a zip archive (torch.save writes pickles inside zip files); pyb
         "unpickles. Export the weights as safetensors and use load_safetensors")
 
 
-def looks_like_pickle(data: bytes, complete: bool = True) -> bool:
+def looks_like_pickle(data: bytes | bytearray, complete: bool = True) -> bool:
     """Protocol 2+ pickles start with PROTO (0x80, version); protocol 0/1 ones usually start
     with MARK or GLOBAL and (when `complete`) end with STOP (``.``)."""
     if len(data) >= 2 and data[0] == 0x80 and 2 <= data[1] <= 5:
@@ -29,7 +29,7 @@ def looks_like_pickle(data: bytes, complete: bool = True) -> bool:
                                                                 or data.endswith(b"."))
 
 
-def describe_foreign(data: bytes, gzip_expected: bool = False) -> str | None:
+def describe_foreign(data: bytes | bytearray, gzip_expected: bool = False) -> str | None:
     """Why `data` is refused, when it is a pickle or a zip archive (``torch.save``), possibly
     gzipped, or gzip data given to a recorder without gzip; None otherwise. Only consulted
     after a decoder failed, so a valid record whose first bytes happen to look like a pickle

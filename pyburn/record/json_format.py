@@ -203,7 +203,16 @@ def _write_pretty(value: JsonValue, out: list[str], level: int, indent: str = " 
         out.append(json.dumps(value, ensure_ascii=False, allow_nan=False))
 
 
-def decode(data: bytes) -> Item:
+def check_head(head: bytes) -> None:
+    """Refuse (`RecordError`) first bytes that cannot start a record: the envelope is a JSON
+    object, so after optional whitespace the text starts with ``{``."""
+    text = head.lstrip(b" \t\r\n")
+    if text and not text.startswith(b"{"):
+        raise RecordError(f"not a JSON record: it must start with an object, found "
+                          f"{text[:8]!r}")
+
+
+def decode(data: bytes | bytearray) -> Item:
     """Parse JSON bytes into a tree, raising `RecordError` on anything malformed."""
     try:
         value = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)

@@ -51,7 +51,16 @@ class _PendingTensor:
         self.code, self.payload = code, payload
 
 
-def decode(data: bytes) -> Item:
+def check_head(head: bytes) -> None:
+    """Refuse (`RecordError`) first bytes that cannot start a record: the envelope is a map
+    (fixmap, map 16 or map 32), so a gzipped stream of anything else is refused before it is
+    inflated further."""
+    if head and not (0x80 <= head[0] <= 0x8F or head[0] in (0xDE, 0xDF)):
+        raise RecordError(f"not a Named MessagePack record: it must start with a map, found "
+                          f"byte 0x{head[0]:02x}")
+
+
+def decode(data: bytes | bytearray) -> Item:
     """Parse MessagePack bytes into a tree, raising `RecordError` on anything malformed."""
     try:
         raw = msgpack.unpackb(data, raw=False, strict_map_key=True, use_list=True,

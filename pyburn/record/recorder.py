@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import binary_format, json_format, msgpack_format, safetensors_format
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temps
 from .compression import compress, decompress
 from .envelope import RecordMetadata, unwrap, wrap
 from .errors import RecordError
@@ -43,6 +43,9 @@ class Recorder(ABC):
 
     format_name: ClassVar[str]
     gzip: ClassVar[bool] = False
+    max_decompressed_size: int | None = None
+    """For ``*Gz`` recorders: the most bytes a file may inflate to (None: what its gzip
+    trailer declares); see `pyburn.record.compression`."""
 
     def __init__(self, settings: SettingsLike = FullPrecisionSettings) -> None:
         self.settings = resolve_settings(settings)
@@ -52,8 +55,13 @@ class Recorder(ABC):
         """The format's bytes for an envelope tree."""
 
     @abstractmethod
-    def _decode(self, data: bytes) -> Item:
+    def _decode(self, data: bytes | bytearray) -> Item:
         """The envelope tree of the format's bytes; `RecordError` when they are not valid."""
+
+    def _check_head(self, head: bytes) -> int | None:
+        """Refuse first bytes that cannot start a record of the format; return the exact size
+        when the format's header states it (see `compression.HeadCheck`)."""
+        return None
 
     def to_bytes(self, item: ItemLike) -> bytes:
         """The bytes of `item`: checked, converted to the settings' precision, wrapped in the
@@ -86,10 +94,10 @@ class Recorder(ABC):
     def _decode_any(self, data: bytes) -> Item:
         """Decode, and when that fails because the bytes are a pickle or a ``torch.save``
         archive (outside or inside gzip), say so instead of "corrupted data"."""
-        inner = data
+        inner: bytes | bytearray = data
         try:
             if self.gzip:
-                inner = decompress(data)
+                inner = decompress(data, self.max_decompressed_size, self._check_head)
             return self._decode(inner)
         except (RecordError, *_DECODE_FAILURES) as exc:
             reason = describe_foreign(data, self.gzip) or (
@@ -99,13 +107,16 @@ class Recorder(ABC):
             raise
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self.settings == other.settings
+        return (type(self) is type(other) and self.settings == other.settings
+                and self.max_decompressed_size == other.max_decompressed_size)
 
     def __hash__(self) -> int:
-        return hash((type(self), self.settings))
+        return hash((type(self), self.settings, self.max_decompressed_size))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({type(self.settings).__name__})"
+        limit = self.max_decompressed_size
+        extra = "" if limit is None else f", max_decompressed_size={limit}"
+        return f"{type(self).__name__}({type(self.settings).__name__}{extra})"
 
 
 class FileRecorder(Recorder):
@@ -132,6 +143,7 @@ class FileRecorder(Recorder):
 
     def load_with_metadata(self, path: str | os.PathLike[str]) -> tuple[RecordMetadata, Any]:
         file = self.file_path(path)
+        remove_stale_temps(file)
         try:
             data = file.read_bytes()
         except FileNotFoundError:
@@ -160,8 +172,12 @@ class _NamedMpk(Recorder):
     def _encode(self, tree: Item) -> bytes:
         return msgpack_format.encode(tree)
 
-    def _decode(self, data: bytes) -> Item:
+    def _decode(self, data: bytes | bytearray) -> Item:
         return msgpack_format.decode(data)
+
+    def _check_head(self, head: bytes) -> int | None:
+        msgpack_format.check_head(head)
+        return None
 
 
 class _Bin(Recorder):
@@ -170,8 +186,11 @@ class _Bin(Recorder):
     def _encode(self, tree: Item) -> bytes:
         return binary_format.encode(tree)
 
-    def _decode(self, data: bytes) -> Item:
+    def _decode(self, data: bytes | bytearray) -> Item:
         return binary_format.decode(data)
+
+    def _check_head(self, head: bytes) -> int | None:
+        return binary_format.check_head(head)
 
 
 class _Json(Recorder):
@@ -181,8 +200,30 @@ class _Json(Recorder):
     def _encode(self, tree: Item) -> bytes:
         return json_format.encode(tree, pretty=self.pretty)
 
-    def _decode(self, data: bytes) -> Item:
+    def _decode(self, data: bytes | bytearray) -> Item:
         return json_format.decode(data)
+
+    def _check_head(self, head: bytes) -> int | None:
+        json_format.check_head(head)
+        return None
+
+
+class _Gzipped(Recorder):
+    """The ``*Gz`` recorders: gzip around the format, inflated under a size limit."""
+
+    gzip = True
+
+    def __init__(self, settings: SettingsLike = FullPrecisionSettings, *,
+                 max_decompressed_size: int | None = None) -> None:
+        """`max_decompressed_size`: the most bytes a file may inflate to. The default (None)
+        trusts no more than the file declares (its gzip trailer, exact below 4 GiB); give a
+        size to load larger records, or a smaller one to refuse big untrusted files early."""
+        super().__init__(settings)
+        limit = max_decompressed_size
+        if limit is not None and (type(limit) is not int or limit < 0):
+            raise ValueError(f"{type(self).__name__}: max_decompressed_size must be None or a "
+                             f"non-negative int, got {limit!r}")
+        self.max_decompressed_size = limit
 
 
 # ---------------------------------------------------------------- Burn's recorders
@@ -194,11 +235,10 @@ class NamedMpkFileRecorder(_NamedMpk, FileRecorder):
     extension = "mpk"
 
 
-class NamedMpkGzFileRecorder(_NamedMpk, FileRecorder):
+class NamedMpkGzFileRecorder(_Gzipped, _NamedMpk, FileRecorder):
     """Named MessagePack, gzipped (``.mpk.gz``): smaller, CRC-checked."""
 
     extension = "mpk.gz"
-    gzip = True
 
 
 class BinFileRecorder(_Bin, FileRecorder):
@@ -207,18 +247,16 @@ class BinFileRecorder(_Bin, FileRecorder):
     extension = "bin"
 
 
-class BinGzFileRecorder(_Bin, FileRecorder):
+class BinGzFileRecorder(_Gzipped, _Bin, FileRecorder):
     """Binary format, gzipped (``.bin.gz``)."""
 
     extension = "bin.gz"
-    gzip = True
 
 
-class JsonGzFileRecorder(_Json, FileRecorder):
+class JsonGzFileRecorder(_Gzipped, _Json, FileRecorder):
     """Compact JSON, gzipped (``.json.gz``)."""
 
     extension = "json.gz"
-    gzip = True
 
 
 class PrettyJsonFileRecorder(_Json, FileRecorder):
@@ -238,8 +276,8 @@ class SafetensorsFileRecorder(FileRecorder):
     def _encode(self, tree: Item) -> bytes:
         return safetensors_format.encode(tree)
 
-    def _decode(self, data: bytes) -> Item:
-        return safetensors_format.decode(data)
+    def _decode(self, data: bytes | bytearray) -> Item:
+        return safetensors_format.decode(bytes(data))
 
 
 class BinBytesRecorder(_Bin, BytesRecorder):

@@ -45,9 +45,18 @@ swish = silu
 
 
 def softplus(x: T, beta: float = 1.0) -> T:
-    """``log(1 + exp(beta x)) / beta`` as ``relu(bx) + log1p(exp(-|bx|))``: never overflows."""
-    bx = x * beta if beta != 1.0 else x
-    out = bx.relu() + (-bx.abs()).exp().log1p()
+    """``log(1 + exp(beta x)) / beta``, which never overflows, with gradient ``sigmoid(beta x)``
+    everywhere (0.5 at 0).
+
+    With ``p = max(z, 0)`` and ``n = min(z, 0)`` (``z = beta x``), softplus is
+    ``p + log1p((exp(-p) - 1) + exp(n))``: no exp of a positive number, and ``exp(n)`` keeps full
+    precision for very negative z. ``p`` and ``n`` have kinks at 0 that cancel only if both take
+    the same side there: relu's gradient at 0 is 0 and clamp_max's (its bound included) is 1, both
+    the left-hand derivatives, so the sum's gradient at 0 is the true 0.5. The usual
+    ``relu(z) + log1p(exp(-|z|))`` gives 0 there (relu and abs each take 0)."""
+    z = x * beta if beta != 1.0 else x
+    positive, negative = z.relu(), z.clamp_max(0.0)
+    out = positive + ((-positive).exp() - 1.0 + negative.exp()).log1p()
     return out / beta if beta != 1.0 else out
 
 
@@ -73,23 +82,42 @@ def log_softmax(x: T, dim: int) -> T:
 
 def quiet_softmax(x: T, dim: int) -> T:
     """Softmax with an extra zero logit (attention that may attend to nothing): outputs can
-    sum to less than 1. ``exp(x - m) / (exp(-m) + sum(exp(x - m)))``."""
-    m = x.max_dim(dim).detach()
+    sum to less than 1. ``exp(x - m) / (exp(-m) + sum(exp(x - m)))`` with ``m`` the max of x and
+    0, so that a row masked out entirely (all ``-inf``) gives 0, not ``exp(-inf - -inf) = NaN``."""
+    m = x.max_dim(dim).clamp_min(0.0).detach()  # the max over x and the extra zero logit
     e = (x - m).exp()
     return e / ((-m).exp() + e.sum_dim(dim))
 
 
 def leaky_relu(x: T, negative_slope: float = 0.01) -> T:
-    return x.relu() - (-x).relu() * negative_slope
+    """``x`` where ``x >= 0``, else ``negative_slope * x``. As Burn (a mask on ``x < 0``), the
+    gradient at 0 is 1 (torch takes the slope)."""
+    return x.mask_where(x.lower_elem(0.0), x * negative_slope)
+
+
+def _expm1_nonpositive(x: T) -> T:
+    """``exp(x) - 1`` for ``x <= 0`` without the cancellation near 0 (``exp(-1e-300) - 1`` is 0).
+    On [-1, 0] it is ``2 t / (1 - t)`` with ``t = tanh(x / 2)`` (no cancellation, and neither in
+    its gradient); below -1, ``exp(x) - 1`` is exact enough and its gradient ``exp(x)`` keeps
+    full precision where ``tanh(x / 2)`` has rounded to -1."""
+    t = (x.clamp_min(-1.0) * 0.5).tanh()
+    near = t * 2.0 / (1.0 - t)
+    return near.mask_where(x.lower_elem(-1.0), x.exp() - 1.0)
 
 
 def elu(x: T, alpha: float = 1.0) -> T:
-    negative = (x.clamp_max(0.0).exp() - 1.0) * alpha
+    """As Burn, ``x <= 0`` takes the exponential branch, so the gradient at 0 is `alpha`. The
+    branch reads ``min(x, 0)``: its ``exp`` never overflows, so the masked-out side cannot turn
+    the gradient into ``0 * inf = NaN``."""
+    negative = _expm1_nonpositive(x.clamp_max(0.0)) * alpha
     return x.mask_where(x.lower_equal_elem(0.0), negative)
 
 
 def selu(x: T) -> T:
-    return elu(x, _SELU_ALPHA) * _SELU_SCALE
+    """``scale * elu(x, alpha)`` except at 0: as Burn (a mask on ``x >= 0``), the gradient there
+    is `scale`, the right-hand derivative (torch takes the left one, ``scale * alpha``)."""
+    negative = _expm1_nonpositive(x.clamp_max(0.0)) * (_SELU_ALPHA * _SELU_SCALE)
+    return (x * _SELU_SCALE).mask_where(x.lower_elem(0.0), negative)
 
 
 def hard_sigmoid(x: T, alpha: float = 0.2, beta: float = 0.5) -> T:
@@ -106,8 +134,9 @@ def softsign(x: T) -> T:
 
 
 def prelu(x: T, alpha: T) -> T:
-    """Leaky ReLU with a learned slope `alpha` (broadcast against x)."""
-    return x.relu() - (-x).relu() * alpha
+    """Leaky ReLU with a learned slope `alpha` (broadcast against x); as `leaky_relu` (and
+    Burn), the gradient at 0 is 1 for x and 0 for alpha."""
+    return x.mask_where(x.lower_elem(0.0), x * alpha)
 
 
 __all__ = ["relu", "sigmoid", "tanh", "gelu", "gelu_tanh", "silu", "swish", "softplus",

@@ -11,8 +11,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .dtype import DType
-from .shape import Shape
+from .dtype import DType, host_astype
+from .shape import Shape, dims_arg
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,13 @@ class TensorData:
                 raise ValueError(f"TensorData: values must be numbers, got {array.dtype}")
             source = _infer_dtype(array)
         if shape is not None:
-            shape = tuple(int(d) for d in shape)
+            shape = dims_arg(shape, "TensorData")
             if int(np.prod(shape)) != array.size:
                 raise ValueError(f"TensorData: {array.size} values do not fit shape {list(shape)}")
             array = array.reshape(shape)
         self._dtype = target or source
         # Copy so that later writes to the caller's array cannot change this value.
-        array = np.array(array, dtype=self._dtype.numpy(), order="C", copy=True)
+        array = np.array(host_astype(array, self._dtype.numpy()), order="C", copy=True)
         array.flags.writeable = False
         self._array = array
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import GradientError, KindError, a_or_an
-from .ops_base import TensorOpsBase
+from .ops_base import B, K, TensorOpsBase
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -24,7 +24,7 @@ def _needs_autodiff(t: Any, op: str) -> Any:
     return backend
 
 
-class AutodiffOps(TensorOpsBase):
+class AutodiffOps(TensorOpsBase[B, K]):
     __slots__ = ()
 
     def require_grad(self) -> "Self":
@@ -51,8 +51,10 @@ class AutodiffOps(TensorOpsBase):
         return self._new(backend.ad_detach(self._p))
 
     def backward(self) -> Any:
-        """Gradients of this one-element tensor w.r.t. every ``require_grad`` leaf of its graph,
-        in a `Gradients` container (nothing is stored on tensors)."""
+        """Gradients of this tensor w.r.t. every ``require_grad`` leaf of its graph, in a
+        `Gradients` container (nothing is stored on tensors). As in Burn, the walk is seeded
+        with ones of this tensor's shape: on a batched output it gives the gradients of its
+        sum."""
         return _needs_autodiff(self, "backward").ad_backward(self._p)
 
     def grad(self, grads: Any) -> Any:

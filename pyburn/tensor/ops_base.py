@@ -4,24 +4,33 @@
 At run time it is empty. For the type checker it declares what the mixins use of each other and
 of `Tensor` itself (the primitive, the class-level backend/kind/ops, the helpers `Tensor`
 defines, and the few ops one family calls from another), so that each mixin type-checks on its
-own while `Tensor` combines them.
+own while `Tensor` combines them. The mixins are generic over the backend ``B`` and kind
+``K`` exactly as `Tensor` is, so an op that changes kind (``argmax``, ``equal``, ``arange``)
+can say ``Tensor[B, Int]`` and a type checker keeps the backend through it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Sequence, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .backend import Backend
+    from .tensor import Tensor
+
     from .data import TensorData
     from .device import Device
     from .dtype import DType
-    from .kind import TensorKind
+    from .kind import Bool, Int, TensorKind
     from .shape import Shape
 
 
-class TensorOpsBase:
+B = TypeVar("B", bound="Backend", covariant=True)
+K = TypeVar("K", bound="TensorKind", covariant=True)
+
+
+class TensorOpsBase(Generic[B, K]):
     __slots__ = ()
     _p: Any
     backend: ClassVar[Any]
@@ -38,6 +47,7 @@ class TensorOpsBase:
         def _as(self, kind: type[TensorKind], primitive: Any) -> Any: ...
         def _require_kind(self, op: str, *kinds: type[TensorKind]) -> None: ...
         def _check_peer(self, op: str, other: Any) -> Any: ...
+        def _operand(self, op: str, other: Any) -> Any: ...
 
         # Defined by `BasicOps`.
         @property
@@ -50,7 +60,7 @@ class TensorOpsBase:
         def dtype(self) -> DType: ...
         def _dim(self, dim: int, op: str) -> int: ...
         def to_data(self) -> TensorData: ...
-        def into_scalar(self) -> Any: ...
+        def into_scalar(self) -> float | int | bool: ...
         def num_elements(self) -> int: ...
         def full_like(self, value: Any) -> Self: ...
         def reshape(self, shape: Sequence[int]) -> Self: ...
@@ -58,7 +68,7 @@ class TensorOpsBase:
         def narrow(self, dim: int, start: int, length: int) -> Self: ...
         def gather(self, dim: int, indices: Any) -> Self: ...
         def mask_fill(self, mask: Any, value: Any) -> Self: ...
-        def equal(self, other: Any) -> Any: ...
+        def equal(self, other: Any) -> Tensor[B, Bool]: ...
 
         # Defined by `NumericOps`.
         def sub(self, other: Any) -> Self: ...
@@ -75,4 +85,4 @@ class TensorOpsBase:
         # Defined by `IntBoolOps`.
         @classmethod
         def arange(cls, start: int, end: int | None = None,
-                   device: Device | str | None = None) -> Any: ...
+                   device: Device | str | None = None) -> Tensor[B, Int]: ...

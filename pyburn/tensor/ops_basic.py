@@ -3,23 +3,30 @@ devices, shape and layout, slicing and indexing."""
 
 from __future__ import annotations
 
+import copy
 import math
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+import operator
+from typing import TYPE_CHECKING, Any, Iterator, Sequence, TypeVar, overload
 
 import numpy as np
 
 from .data import TensorData
 from .device import Device
 from .distribution import Distribution, DistributionValue
-from .dtype import DType
+from .dtype import DType, int_fill_value
 from .kind import Bool, Int
 from .errors import BackendError, DeviceError, RankError, ShapeError, a_or_an
-from .ops_base import TensorOpsBase
-from .shape import Shape
+from .ops_base import B, K, TensorOpsBase
+from .shape import Shape, dims_arg
+from .display import format_tensor
+from .torch_habits import mask_index, reject_any_all, varargs
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .tensor import Tensor
+
+_TensorT = TypeVar("_TensorT", bound=TensorOpsBase[Any, Any])  # cat/stack: same type out
 Index = Any  # int | slice | None | Ellipsis | Tensor[B, Int] | tuple of these
 
 
@@ -31,7 +38,7 @@ def _resolve_device(backend: Any, device: "Device | str | None") -> Device:
     return device
 
 
-class BasicOps(TensorOpsBase):
+class BasicOps(TensorOpsBase[B, K]):
     __slots__ = ()
 
     # --- creation ------------------------------------------------------------------------------
@@ -48,21 +55,28 @@ class BasicOps(TensorOpsBase):
 
     @classmethod
     def full(cls, shape: Sequence[int], value: Any, device: "Device | str | None" = None) -> "Self":
-        return cls.from_primitive(cls._ops.full(_shape_arg(shape, "full"), value,
+        return cls._filled(shape, value, device, "full")
+
+    @classmethod
+    def _filled(cls, shape: Sequence[int], value: Any, device: "Device | str | None",
+                op: str) -> "Self":
+        if cls.kind is Int:
+            value = int_fill_value(value, cls.backend.int_elem)
+        return cls.from_primitive(cls._ops.full(_shape_arg(shape, op), value,
                                                 _resolve_device(cls.backend, device)))
 
     @classmethod
     def zeros(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
-        return cls.full(shape, 0, device)
+        return cls._filled(shape, 0, device, "zeros")
 
     @classmethod
     def ones(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
-        return cls.full(shape, 1, device)
+        return cls._filled(shape, 1, device, "ones")
 
     @classmethod
     def empty(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
         """Burn's ``empty``: values are unspecified (here: zeros, never garbage)."""
-        return cls.full(shape, 0, device)
+        return cls._filled(shape, 0, device, "empty")
 
     @classmethod
     def random(cls, shape: Sequence[int], distribution: DistributionValue = Distribution.Default,
@@ -83,7 +97,7 @@ class BasicOps(TensorOpsBase):
         return type(self).random(self.shape, distribution, self.device)
 
     @classmethod
-    def cat(cls, tensors: Sequence[Any], dim: int) -> Any:
+    def cat(cls, tensors: Sequence[_TensorT], dim: int) -> _TensorT:
         """Concatenate along an existing `dim` (all tensors: same backend, kind and rank)."""
         first = _first("cat", tensors)
         prims = [first._check_peer("cat", t) for t in tensors]
@@ -101,7 +115,7 @@ class BasicOps(TensorOpsBase):
         return first._new(ops.cat(prims, d))
 
     @classmethod
-    def stack(cls, tensors: Sequence[Any], dim: int) -> Any:
+    def stack(cls, tensors: Sequence[_TensorT], dim: int) -> _TensorT:
         """Join along a new `dim`."""
         first = _first("stack", tensors)
         shapes = {tuple(t.shape) for t in tensors}
@@ -133,7 +147,7 @@ class BasicOps(TensorOpsBase):
     def tolist(self) -> Any:
         return self.to_data().to_list()
 
-    def into_scalar(self) -> Any:
+    def into_scalar(self) -> float | int | bool:
         """The value of a one-element tensor as a Python number."""
         if self.num_elements() != 1:
             raise ShapeError(f"into_scalar: expected a tensor with one element, got shape "
@@ -149,7 +163,15 @@ class BasicOps(TensorOpsBase):
     def dims(self) -> list[int]:
         return list(self._ops.shape(self._p))
 
-    size = dims
+    @overload
+    def size(self) -> list[int]: ...
+    @overload
+    def size(self, dim: int) -> int: ...
+
+    def size(self, dim: int | None = None) -> list[int] | int:
+        """``dims()``; ``size(dim)`` is one dim's length, as in PyTorch."""
+        shape = self._ops.shape(self._p)
+        return list(shape) if dim is None else int(shape[self._dim(dim, "size")])
 
     @property
     def rank(self) -> int:
@@ -185,6 +207,28 @@ class BasicOps(TensorOpsBase):
         from .transfer import to_backend
         return to_backend(self, backend, device)
 
+    # --- Python copying and pickling ----------------------------------------------------------
+    def __copy__(self) -> "Self":
+        return self._new(self._p)  # tensors are immutable values: sharing is safe
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "Self":
+        """Copied storage on the same device. Under Autodiff the graph is not copied: the copy
+        is a new leaf when the original required gradients, a constant otherwise."""
+        backend = type(self).backend
+        if backend.is_autodiff() and self.kind.prefix == "float":
+            inner = self.of(backend.inner, self.kind).from_primitive(backend.ad_inner(self._p))
+            copied = backend.ad_from_inner(copy.deepcopy(inner, memo)._p)
+            return self._new(backend.ad_require_grad(copied, backend.ad_is_require_grad(self._p)))
+        return self._new(copy.deepcopy(self._p, memo))
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError(
+            f"pickle: cannot pickle a tensor ({type(self).__name__}): pyburn never loads "
+            "pickles, because loading one can run code. Save tensors in a record "
+            "(pyburn.record: recorder.record({'x': tensor.to_data()}, path)); to hand values to "
+            "another process, send tensor.to_data().to_numpy() and rebuild with "
+            "Tensor[B].from_data(array, device)")
+
     # --- shape and layout -----------------------------------------------------------------------
     def _dim(self, dim: int, op: str) -> int:
         rank = len(self._ops.shape(self._p))
@@ -194,22 +238,26 @@ class BasicOps(TensorOpsBase):
                              f"(shape {list(self.shape)})")
         return d
 
-    def reshape(self, shape: Sequence[int]) -> "Self":
-        """New shape with the same elements; -1 infers one dim, 0 keeps the input's dim."""
+    def reshape(self, shape: Sequence[int] | int, *more: int) -> "Self":
+        """New shape with the same elements; -1 infers one dim, 0 keeps the input's dim.
+        ``reshape(2, 3)`` is ``reshape([2, 3])``, as in PyTorch."""
+        if more or not hasattr(shape, "__len__"):
+            shape = varargs(shape, more)
         src = self._ops.shape(self._p)
-        dims = [src[i] if d == 0 and i < len(src) else int(d) for i, d in enumerate(shape)]
-        if dims.count(-1) > 1 or any(d < -1 for d in dims):
-            raise ShapeError(f"reshape: invalid shape {list(shape)}")
+        asked = list(dims_arg(shape, "reshape", low=-1))
+        dims = [src[i] if d == 0 and i < len(src) else d for i, d in enumerate(asked)]
+        if dims.count(-1) > 1:
+            raise ShapeError(f"reshape: invalid shape {asked} (at most one -1 is inferred)")
         total = math.prod(src)
         if -1 in dims:
             known = math.prod(d for d in dims if d != -1)
             if known == 0 or total % known:
-                raise ShapeError(f"reshape: cannot infer -1 in {list(shape)} for {total} elements "
+                raise ShapeError(f"reshape: cannot infer -1 in {asked} for {total} elements "
                                  f"(shape {list(src)})")
             dims[dims.index(-1)] = total // known
         if math.prod(dims) != total:
             raise ShapeError(f"reshape: cannot reshape {list(src)} ({total} elements) into "
-                             f"{list(shape)}")
+                             f"{asked}")
         return self._new(self._ops.reshape(self._p, tuple(dims)))
 
     view = reshape
@@ -243,9 +291,10 @@ class BasicOps(TensorOpsBase):
                 raise ShapeError(f"squeeze_dims: dim {d} has size {shape[d]}, expected 1")
         return self.reshape([n for i, n in enumerate(shape) if i not in ds])
 
-    def unsqueeze(self) -> "Self":
-        """Add a leading dim of size 1 (Burn's ``unsqueeze`` to rank + 1)."""
-        return self.unsqueeze_dim(0)
+    def unsqueeze(self, dim: int = 0) -> "Self":
+        """Add a leading dim of size 1 (Burn's ``unsqueeze`` to rank + 1), or one at `dim`
+        (PyTorch's ``unsqueeze(dim)``, Burn's ``unsqueeze_dim``)."""
+        return self.unsqueeze_dim(dim)
 
     def unsqueeze_dim(self, dim: int) -> "Self":
         shape = list(self._ops.shape(self._p))
@@ -271,8 +320,14 @@ class BasicOps(TensorOpsBase):
         axes[a], axes[b] = axes[b], axes[a]
         return self._new(self._ops.permute(self._p, axes))
 
-    def transpose(self) -> "Self":
-        """Swap the last two dims."""
+    def transpose(self, dim0: int | None = None, dim1: int | None = None) -> "Self":
+        """Swap the last two dims (Burn); ``transpose(a, b)`` swaps those (PyTorch's form of
+        ``swap_dims``)."""
+        if dim0 is not None or dim1 is not None:
+            if dim0 is None or dim1 is None:
+                raise TypeError(f"transpose: give both dims to swap (transpose(a, b), or "
+                                f"swap_dims(a, b)) or none for the last two, got {dim0}, {dim1}")
+            return self.swap_dims(dim0, dim1)
         if self.rank < 2:
             raise RankError(f"transpose: expected rank >= 2, got shape {list(self.shape)}")
         return self.swap_dims(-2, -1)
@@ -281,10 +336,12 @@ class BasicOps(TensorOpsBase):
     def T(self) -> "Self":
         return self.transpose()
 
-    def permute(self, axes: Sequence[int]) -> "Self":
-        ds = [self._dim(a, "permute") for a in axes]
+    def permute(self, axes: Sequence[int] | int, *more: int) -> "Self":
+        """Reorder the dims; ``permute(0, 2, 1)`` is ``permute([0, 2, 1])``, as in PyTorch."""
+        order: Sequence[int] = varargs(axes, more)
+        ds = [self._dim(a, "permute") for a in order]
         if sorted(ds) != list(range(self.rank)):
-            raise ShapeError(f"permute: axes {list(axes)} are not a permutation of "
+            raise ShapeError(f"permute: axes {list(order)} are not a permutation of "
                              f"0..{self.rank - 1}")
         return self._new(self._ops.permute(self._p, ds))
 
@@ -298,9 +355,12 @@ class BasicOps(TensorOpsBase):
         ds = [self._dim(a, "flip") for a in axes]
         return self._new(self._ops.flip(self._p, ds))
 
-    def expand(self, shape: Sequence[int]) -> "Self":
-        """Broadcast to `shape` (-1 keeps a dim); new dims are added in front."""
+    def expand(self, shape: Sequence[int] | int, *more: int) -> "Self":
+        """Broadcast to `shape` (-1 keeps a dim); new dims are added in front. ``expand(2, -1)``
+        is ``expand([2, -1])``, as in PyTorch."""
+        shape = varargs(shape, more)
         src = list(self.shape)
+        shape = dims_arg(shape, "expand", low=-1)
         if len(shape) < len(src):
             raise ShapeError(f"expand: cannot expand shape {src} to fewer dims {list(shape)}")
         lead = len(shape) - len(src)
@@ -313,13 +373,16 @@ class BasicOps(TensorOpsBase):
             if i >= lead and src[i - lead] not in (1, d):
                 raise ShapeError(f"expand: cannot expand shape {src} to {list(shape)} "
                                  f"(dim {i}: {src[i - lead]} vs {d})")
-            target.append(int(d))
+            target.append(d)
         return self._new(self._ops.expand(self._p, tuple(target)))
 
     broadcast_to = expand
 
-    def repeat(self, sizes: Sequence[int]) -> "Self":
-        """Repeat along each dim ``sizes[i]`` times (Burn's ``repeat``, torch's ``repeat``)."""
+    def repeat(self, sizes: Sequence[int] | int, *more: int) -> "Self":
+        """Repeat along each dim ``sizes[i]`` times (Burn's ``repeat``, torch's ``repeat``, whose
+        ``repeat(2, 1)`` form works too)."""
+        sizes = varargs(sizes, more)
+        sizes = dims_arg(sizes, "repeat")
         if len(sizes) != self.rank:
             raise ShapeError(f"repeat: expected {self.rank} sizes, got {list(sizes)}")
         out = self
@@ -330,8 +393,9 @@ class BasicOps(TensorOpsBase):
 
     def repeat_dim(self, dim: int, times: int) -> "Self":
         d = self._dim(dim, "repeat_dim")
-        if times < 0:
+        if isinstance(times, int) and times < 0:
             raise ShapeError(f"repeat_dim: times must be >= 0, got {times}")
+        (times,) = dims_arg((times,), "repeat_dim")
         return self._new(self._ops.repeat_dim(self._p, d, times))
 
     def narrow(self, dim: int, start: int, length: int) -> "Self":
@@ -406,6 +470,7 @@ class BasicOps(TensorOpsBase):
             if not isinstance(r, slice):
                 raise TypeError(f"{op}: range for dim {d} must be an int, a slice or a "
                                 f"(start, end) pair, got {r!r}")
+            _check_range_start(op, r, d, n)
             start, stop, step = r.indices(n)
             if step < 0:
                 picked = range(start, stop, step)
@@ -422,9 +487,9 @@ class BasicOps(TensorOpsBase):
         """Burn's ``slice``: one range per leading dim (``(start, end)``, ``slice``, ``int``)."""
         return self._new(self._sliced(ranges))
 
-    def _sliced(self, ranges: Sequence[Any]) -> Any:
+    def _sliced(self, ranges: Sequence[Any], op: str = "slice") -> Any:
         """The primitive `slice` returns (negative steps: a positive-step slice, flipped)."""
-        slices, flips = self._slices(ranges, "slice")
+        slices, flips = self._slices(ranges, op)
         out = self._ops.slice(self._p, slices)
         return self._ops.flip(out, flips) if flips else out
 
@@ -482,7 +547,7 @@ class BasicOps(TensorOpsBase):
                 final.append(len(range(*k.indices(shape[d]))))
             d += 1
         final += shape[d:]
-        out = self._sliced(ranges) if ranges else self._p
+        out = self._sliced(ranges, "index") if ranges else self._p
         if tuple(self._ops.shape(out)) != tuple(final):
             out = self._ops.reshape(out, tuple(final))
         return self._new(out)
@@ -493,6 +558,8 @@ class BasicOps(TensorOpsBase):
             raise IndexError("index: a tensor index must be the only non-':' index "
                              "(use select/gather for more)")
         pos = tensor_dims[0]
+        if len(key) == 1 and key[0].kind.prefix == "bool":
+            return mask_index(self, key[0])
         # Identity tests: `in`/`==` would compare the tensor index elementwise.
         ellipsis_before = any(k is Ellipsis for k in key[:pos])
         dim = pos - len(key) + self.rank if ellipsis_before else pos
@@ -516,6 +583,7 @@ class BasicOps(TensorOpsBase):
         if indices.rank != self.rank:
             raise RankError(f"gather: indices must have the tensor's rank {self.rank}, got shape "
                             f"{list(indices.shape)}")
+        check_index_range("gather", indices, self.shape[d], f"dim {d} of size {self.shape[d]}")
         return self._new(self._ops.gather(d, self._p, indices._p))
 
     def scatter(self, dim: int, indices: Any, values: "Self") -> "Self":
@@ -526,6 +594,7 @@ class BasicOps(TensorOpsBase):
         if tuple(indices.shape) != tuple(values.shape):
             raise ShapeError(f"scatter: indices shape {list(indices.shape)} must equal values "
                              f"shape {list(values.shape)}")
+        check_index_range("scatter", indices, self.shape[d], f"dim {d} of size {self.shape[d]}")
         return self._new(self._ops.scatter(d, self._p, indices._p, vp))
 
     def select(self, dim: int, indices: Any) -> "Self":
@@ -534,6 +603,7 @@ class BasicOps(TensorOpsBase):
         _require_int("select", indices, self)
         if indices.rank != 1:
             raise RankError(f"select: indices must be 1-D, got shape {list(indices.shape)}")
+        check_index_range("select", indices, self.shape[d], f"dim {d} of size {self.shape[d]}")
         return self._new(self._ops.select(self._p, d, indices._p))
 
     def select_assign(self, dim: int, indices: Any, values: "Self") -> "Self":
@@ -541,6 +611,8 @@ class BasicOps(TensorOpsBase):
         d = self._dim(dim, "select_assign")
         _require_int("select_assign", indices, self)
         vp = self._check_peer("select_assign", values)
+        check_index_range("select_assign", indices, self.shape[d],
+                          f"dim {d} of size {self.shape[d]}")
         return self._new(self._ops.select_assign(self._p, d, indices._p, vp))
 
     def mask_where(self, mask: Any, value: "Self") -> "Self":
@@ -552,29 +624,36 @@ class BasicOps(TensorOpsBase):
 
     def mask_fill(self, mask: Any, value: Any) -> "Self":
         _require_bool("mask_fill", mask, self)
+        if self.kind is Int:
+            value = int_fill_value(value, self.dtype)
         return self._new(checked_call("mask_fill", self, (mask,), self._ops.mask_fill,
                                       self._p, mask._p, value))
 
     # --- comparisons shared by all kinds ---------------------------------------------------------
-    def equal(self, other: Any) -> Any:
+    def equal(self, other: Any) -> "Tensor[B, Bool]":
         """Elementwise ``==`` (a Bool tensor); ``equal_elem`` for a scalar."""
         from .ops_numeric import _compare
         return _compare(self, other, "equal")
 
-    def not_equal(self, other: Any) -> Any:
+    def not_equal(self, other: Any) -> "Tensor[B, Bool]":
         from .ops_numeric import _compare
         return _compare(self, other, "not_equal")
 
-    def all(self) -> Any:
+    def all(self, dim: int | None = None) -> "Tensor[B, Bool]":
+        """Whether every element is true (shape [1]); PyTorch's ``all(dim)`` is ``all_dim``."""
+        if dim is not None:
+            raise reject_any_all("all", dim)
         return self._as(Bool, type(self).backend.bool_all(self._as_bool_p()))
 
-    def any(self) -> Any:
+    def any(self, dim: int | None = None) -> "Tensor[B, Bool]":
+        if dim is not None:
+            raise reject_any_all("any", dim)
         return self._as(Bool, type(self).backend.bool_any(self._as_bool_p()))
 
-    def all_dim(self, dim: int) -> Any:
+    def all_dim(self, dim: int) -> "Tensor[B, Bool]":
         return self._as(Bool, type(self).backend.bool_all_dim(self._as_bool_p(), self._dim(dim, "all_dim")))
 
-    def any_dim(self, dim: int) -> Any:
+    def any_dim(self, dim: int) -> "Tensor[B, Bool]":
         return self._as(Bool, type(self).backend.bool_any_dim(self._as_bool_p(), self._dim(dim, "any_dim")))
 
     def _as_bool_p(self) -> Any:
@@ -582,7 +661,7 @@ class BasicOps(TensorOpsBase):
             return self._p
         return self._ops.not_equal_elem(self._p, 0)
 
-    def argwhere(self) -> Any:
+    def argwhere(self) -> "Tensor[B, Int]":
         """Indices of non-zero (true) elements, an Int tensor of shape ``[n, rank]``."""
         return self._as(Int, type(self).backend.bool_argwhere(self._as_bool_p()))
 
@@ -590,22 +669,57 @@ class BasicOps(TensorOpsBase):
 
     # --- display -----------------------------------------------------------------------------------
     def __repr__(self) -> str:
-        data = self.to_data()
-        body = np.array2string(data.as_numpy(), separator=", ", threshold=1000, precision=4)
-        backend = type(self).backend
-        return (f"Tensor {{\n  data:\n{body},\n  shape:  {list(data.shape)},\n"
-                f"  device:  {self.device},\n  backend:  {backend.name()!r},\n"
-                f"  kind:  {self.kind.__name__!r},\n  dtype:  {str(data.dtype)!r},\n}}")
+        """Burn's ``Display`` (see `display`): also what ``print`` and ``str`` show."""
+        return format_tensor(self)
+
+    def __format__(self, spec: str) -> str:
+        """``f"{t:.3}"`` prints 3 decimals, as Burn's ``{:.3}``."""
+        return format_tensor(self, spec)
 
 
 def _shape_arg(shape: Any, op: str) -> tuple[int, ...]:
-    try:
-        dims = tuple(int(d) for d in shape)
-    except TypeError:
-        raise ShapeError(f"{op}: shape must be a sequence of ints, got {shape!r}") from None
-    if any(d < 0 for d in dims):
-        raise ShapeError(f"{op}: negative dimension in shape {list(dims)}")
-    return dims
+    return dims_arg(shape, op)
+
+
+def _check_range_start(op: str, r: slice, dim: int, n: int) -> None:
+    """A range may not start outside the tensor: ``slice([5..9])`` of a size-1 dim is a bug,
+    not an empty result. The end is clamped to the size, as Burn's ``Slice::to_range`` does
+    (and Python's slices); an empty range inside the tensor (``2..1``, ``n..``) stays allowed."""
+    if r.start is None:
+        return
+    start = operator.index(r.start)
+    if not -n <= start <= n:
+        raise IndexError(f"{op}: range {_fmt_range(r)} starts outside dim {dim} of size {n} "
+                         f"(a start must lie in [-{n}, {n}]; the end is clamped to the size)")
+
+
+def _fmt_range(r: slice) -> str:
+    text = f"{'' if r.start is None else r.start}..{'' if r.stop is None else r.stop}"
+    return text if r.step in (None, 1) else f"{text};{r.step}"
+
+
+def check_index_range(op: str, indices: Any, size: int, where: str) -> None:
+    """Every index must lie in ``[0, size)``, as in Burn and torch: NumPy would wrap -1 to the
+    last row and CuPy would clip, so a bad index gave a silent wrong result on some backends.
+    Checked here, above the backends, so they all agree; it costs one min/max reduction and
+    one two-element transfer."""
+    bounds = index_bounds(indices)
+    if bounds is not None and (bounds[0] < 0 or bounds[1] >= size):
+        low, high = bounds
+        raise IndexError(f"{op}: index {low if low < 0 else high} is out of range for {where} "
+                         f"(indices must be in [0, {size}))")
+
+
+def index_bounds(indices: Any) -> tuple[int, int] | None:
+    """The smallest and largest value of an Int tensor (None when it is empty), in one
+    transfer of two values."""
+    n = indices.num_elements()
+    if n == 0:
+        return None
+    ops = type(indices)._ops
+    flat = ops.reshape(indices._p, (n,))
+    bounds = ops.to_data(ops.cat([ops.min_dim(flat, 0), ops.max_dim(flat, 0)], 0)).as_numpy()
+    return int(bounds[0]), int(bounds[1])
 
 
 def _first(op: str, tensors: Sequence[Any]) -> Any:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar, cast
 
 from .dtype import DType
 from .kind import Bool, Float, Int
 from .errors import RankError, ShapeError
-from .ops_base import TensorOpsBase
-from .ops_basic import checked_call
+from .ops_base import B, K, TensorOpsBase
+from .ops_basic import checked_call, index_bounds
 from .ops_numeric import _is_scalar
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from .tensor import Tensor
 
-def _unary(name: str, doc: str = "") -> Any:
+
+_T = TypeVar("_T")
+
+
+def _unary(name: str, doc: str = "") -> Callable[[_T], _T]:
+    """An elementwise Float op as a method; typed so that ``x.tanh()`` keeps ``x``'s type."""
     def op(self: Any) -> Any:
         if self.kind.prefix != "float":
             self._require_kind(name, _float_kind())
@@ -30,7 +36,7 @@ def _float_kind() -> Any:
     return Float
 
 
-class FloatOps(TensorOpsBase):
+class FloatOps(TensorOpsBase[B, K]):
     __slots__ = ()
 
     exp = _unary("exp")
@@ -50,11 +56,11 @@ class FloatOps(TensorOpsBase):
     sigmoid = _unary("sigmoid")
     relu = _unary("relu")
 
-    def is_nan(self) -> Any:
+    def is_nan(self) -> "Tensor[B, Bool]":
         self._require_kind("is_nan", _float_kind())
         return self._as(Bool, self._ops.is_nan(self._p))
 
-    def is_inf(self) -> Any:
+    def is_inf(self) -> "Tensor[B, Bool]":
         self._require_kind("is_inf", _float_kind())
         return self._as(Bool, self._ops.is_inf(self._p))
 
@@ -112,10 +118,10 @@ class FloatOps(TensorOpsBase):
             raise ShapeError(f"var: dim {dim} has {n} element(s); need {2 if unbiased else 1}+")
         return centered.mul(centered).sum_dim(d).div_scalar(denom), mean
 
-    def int(self) -> Any:
+    def int(self) -> "Tensor[B, Int]":
         """Convert to an Int tensor (Float: truncation toward zero; Bool: 0/1)."""
         if self.kind.prefix == "int":
-            return self
+            return cast("Tensor[B, Int]", self)
         return self._as(Int, self._ops.into_int(self._p))
 
     def cast(self, dtype: "DType | str") -> "Self":
@@ -137,15 +143,15 @@ class FloatOps(TensorOpsBase):
         if num_classes <= 0:
             raise ValueError(f"one_hot: num_classes must be > 0, got {num_classes}")
         idx = self if self.kind.prefix == "int" else self.int()
-        data = idx.to_data().as_numpy()
-        if data.size and (data.min() < 0 or data.max() >= num_classes):
-            raise ValueError(f"one_hot: class indices must be in [0, {num_classes}), got values "
-                             f"in [{data.min()}, {data.max()}]")
+        bounds = index_bounds(idx)  # checked above the backends, so they all agree
+        if bounds is not None and (bounds[0] < 0 or bounds[1] >= num_classes):
+            raise IndexError(f"one_hot: class indices must be in [0, {num_classes}), got values "
+                             f"in [{bounds[0]}, {bounds[1]}]")
         IntT = type(idx)
         classes = IntT.arange(0, num_classes, device=self.device).reshape(
             [1] * self.rank + [num_classes])
         hot = idx.unsqueeze_dim(-1).equal(classes.expand(list(self.shape) + [num_classes]))
-        return hot.float() if self.kind.prefix == "float" else hot.int()
+        return cast("Self", hot.float() if self.kind.prefix == "float" else hot.int())
 
     def all_close(self, other: "Self", rtol: float = 1e-5, atol: float = 1e-8) -> bool:
         """Whether all values are close, as ``torch.allclose``."""

@@ -4,17 +4,20 @@ Python operators."""
 from __future__ import annotations
 
 from numbers import Number
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from .kind import Bool, Int
 from .errors import KindError, ShapeError
-from .ops_base import TensorOpsBase
+from .ops_base import B, K, TensorOpsBase
 from .ops_basic import checked_call
+from .torch_habits import flat_argextreme, reduce_dims, reject_extreme
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+    from .tensor import Tensor
 
 _SCALARS = (int, float, bool, np.number)
 
@@ -42,10 +45,31 @@ def _scalar(t: Any, value: Any, op: str) -> Any:
 def _binary(t: Any, other: Any, op: str) -> Any:
     _numeric(t, op)
     ops = t._ops
+    int_division = op in _DIVISIONS and t.kind.prefix == "int"
     if _is_scalar(other):
-        return t._new(getattr(ops, f"{op}_scalar")(t._p, _scalar(t, other, op)))
+        value = _scalar(t, other, op)
+        if int_division and value == 0:
+            raise ZeroDivisionError(f"{op}: integer {_DIVISIONS[op]} by zero (Int tensor of "
+                                    f"shape {list(t.shape)} by the scalar 0)")
+        return t._new(getattr(ops, f"{op}_scalar")(t._p, value))
     op_p = t._check_peer(op, other)
+    if int_division:
+        _check_no_zero(t, op, op_p)
     return t._new(checked_call(op, t, (other,), getattr(ops, op), t._p, op_p))
+
+
+# Integer division and remainder by zero: Rust (so Burn) panics and torch raises, while NumPy
+# returned 0 with a warning. One check above the backends makes every backend raise.
+_DIVISIONS = {"div": "division", "remainder": "remainder"}
+
+
+def _check_no_zero(t: Any, op: str, divisor: Any) -> None:
+    """Raise if the Int `divisor` primitive holds a 0 (one reduction, one scalar transfer)."""
+    backend = type(t).backend
+    zero = backend.bool_any(t._ops.equal_elem(divisor, 0))
+    if bool(backend.bool_to_data(zero).item()):
+        raise ZeroDivisionError(f"{op}: integer {_DIVISIONS[op]} by zero (the Int divisor of "
+                                f"shape {list(t._ops.shape(divisor))} holds a 0)")
 
 
 def _compare(t: Any, other: Any, op: str) -> Any:
@@ -58,7 +82,7 @@ def _compare(t: Any, other: Any, op: str) -> Any:
     return t._as(Bool, checked_call(op, t, (other,), getattr(t._ops, op), t._p, op_p))
 
 
-class NumericOps(TensorOpsBase):
+class NumericOps(TensorOpsBase[B, K]):
     __slots__ = ()
 
     # --- arithmetic -------------------------------------------------------------------------
@@ -165,6 +189,8 @@ class NumericOps(TensorOpsBase):
 
     def __rtruediv__(self, other: Any) -> "Self":
         if not _is_scalar(other):
+            if isinstance(other, np.ndarray):
+                return _binary(self._operand("div", other), self, "div")
             return NotImplemented
         if self.kind.prefix == "float":
             return self.recip().mul_scalar(other)
@@ -175,6 +201,8 @@ class NumericOps(TensorOpsBase):
 
     def __rmod__(self, other: Any) -> "Self":
         if not _is_scalar(other):
+            if isinstance(other, np.ndarray):
+                return _binary(self._operand("remainder", other), self, "remainder")
             return NotImplemented
         return _binary(self.full_like(other), self, "remainder")
 
@@ -183,6 +211,8 @@ class NumericOps(TensorOpsBase):
 
     def __rpow__(self, other: Any) -> "Self":
         if not _is_scalar(other):
+            if isinstance(other, np.ndarray):
+                return self._operand("pow", other).__pow__(self)
             return NotImplemented
         return self.full_like(other).__pow__(self)
 
@@ -195,23 +225,27 @@ class NumericOps(TensorOpsBase):
     def __matmul__(self, other: Any) -> "Self":
         return self.matmul(other)
 
+    def __rmatmul__(self, other: Any) -> "Self":
+        """``array @ t`` (NumPy routes it here): the array becomes a tensor like this one."""
+        return self._operand("matmul", other).matmul(self)
+
     # Comparisons are elementwise, as in PyTorch; tensors stay hashable by identity.
-    def __eq__(self, other: Any) -> Any:
+    def __eq__(self, other: Any) -> "Tensor[B, Bool]":  # type: ignore[override]
         return _compare(self, other, "equal")
 
-    def __ne__(self, other: Any) -> Any:
+    def __ne__(self, other: Any) -> "Tensor[B, Bool]":  # type: ignore[override]
         return _compare(self, other, "not_equal")
 
-    def __lt__(self, other: Any) -> Any:
+    def __lt__(self, other: Any) -> "Tensor[B, Bool]":
         return self.lower(other)
 
-    def __le__(self, other: Any) -> Any:
+    def __le__(self, other: Any) -> "Tensor[B, Bool]":
         return self.lower_equal(other)
 
-    def __gt__(self, other: Any) -> Any:
+    def __gt__(self, other: Any) -> "Tensor[B, Bool]":
         return self.greater(other)
 
-    def __ge__(self, other: Any) -> Any:
+    def __ge__(self, other: Any) -> "Tensor[B, Bool]":
         return self.greater_equal(other)
 
     __hash__ = object.__hash__
@@ -231,43 +265,47 @@ class NumericOps(TensorOpsBase):
         return int(self.into_scalar())
 
     # --- comparisons -----------------------------------------------------------------------------
-    def greater(self, other: Any) -> Any:
+    def greater(self, other: Any) -> "Tensor[B, Bool]":
         _numeric(self, "greater")
         return _compare(self, other, "greater")
 
-    def greater_equal(self, other: Any) -> Any:
+    def greater_equal(self, other: Any) -> "Tensor[B, Bool]":
         _numeric(self, "greater_equal")
         return _compare(self, other, "greater_equal")
 
-    def lower(self, other: Any) -> Any:
+    def lower(self, other: Any) -> "Tensor[B, Bool]":
         _numeric(self, "lower")
         return _compare(self, other, "lower")
 
-    def lower_equal(self, other: Any) -> Any:
+    def lower_equal(self, other: Any) -> "Tensor[B, Bool]":
         _numeric(self, "lower_equal")
         return _compare(self, other, "lower_equal")
 
-    def equal_elem(self, value: Any) -> Any:
+    def equal_elem(self, value: Any) -> "Tensor[B, Bool]":
         return _compare(self, value, "equal")
 
-    def not_equal_elem(self, value: Any) -> Any:
+    def not_equal_elem(self, value: Any) -> "Tensor[B, Bool]":
         return _compare(self, value, "not_equal")
 
-    def greater_elem(self, value: Any) -> Any:
+    def greater_elem(self, value: Any) -> "Tensor[B, Bool]":
         return self.greater(value)
 
-    def greater_equal_elem(self, value: Any) -> Any:
+    def greater_equal_elem(self, value: Any) -> "Tensor[B, Bool]":
         return self.greater_equal(value)
 
-    def lower_elem(self, value: Any) -> Any:
+    def lower_elem(self, value: Any) -> "Tensor[B, Bool]":
         return self.lower(value)
 
-    def lower_equal_elem(self, value: Any) -> Any:
+    def lower_equal_elem(self, value: Any) -> "Tensor[B, Bool]":
         return self.lower_equal(value)
 
     # --- reductions ------------------------------------------------------------------------------
-    def sum(self) -> "Self":
-        """Sum of all elements, shape ``[1]`` (Burn's semantics)."""
+    def sum(self, dim: int | Sequence[int] | None = None, keepdim: bool | None = None) -> "Self":
+        """Sum of all elements, shape ``[1]`` (Burn's semantics). PyTorch's ``sum(dim,
+        keepdim=...)`` works when keepdim is given; ``sum(dim)`` alone is refused, as Burn keeps
+        the dim (`sum_dim`) where PyTorch drops it."""
+        if dim is not None or keepdim is not None:
+            return reduce_dims(self, "sum", "sum_dim", dim, keepdim)
         _numeric(self, "sum")
         return self._new(self._ops.sum(self._p))
 
@@ -276,7 +314,10 @@ class NumericOps(TensorOpsBase):
         _numeric(self, "sum_dim")
         return self._new(self._ops.sum_dim(self._p, self._dim(dim, "sum_dim")))
 
-    def mean(self) -> "Self":
+    def mean(self, dim: int | Sequence[int] | None = None, keepdim: bool | None = None) -> "Self":
+        """Mean of all elements, shape ``[1]``; the dim forms as in `sum`."""
+        if dim is not None or keepdim is not None:
+            return reduce_dims(self, "mean", "mean_dim", dim, keepdim)
         _numeric(self, "mean")
         n = self.num_elements()
         if n == 0:
@@ -287,10 +328,16 @@ class NumericOps(TensorOpsBase):
         _numeric(self, "mean_dim")
         d = self._dim(dim, "mean_dim")
         if self.kind.prefix == "int":
+            if self.shape[d] == 0:  # Burn's sum / n panics; name the op, not a division
+                raise ShapeError(f"mean_dim: dim {dim} of the Int tensor is empty (shape "
+                                 f"{list(self.shape)})")
             return self.sum_dim(d).div_scalar(self.shape[d])
         return self._new(self._ops.mean_dim(self._p, d))
 
-    def prod(self) -> "Self":
+    def prod(self, dim: int | Sequence[int] | None = None, keepdim: bool | None = None) -> "Self":
+        """Product of all elements, shape ``[1]``; the dim forms as in `sum`."""
+        if dim is not None or keepdim is not None:
+            return reduce_dims(self, "prod", "prod_dim", dim, keepdim)
         _numeric(self, "prod")
         return self._new(self._ops.prod(self._p))
 
@@ -298,13 +345,19 @@ class NumericOps(TensorOpsBase):
         _numeric(self, "prod_dim")
         return self._new(self._ops.prod_dim(self._p, self._dim(dim, "prod_dim")))
 
-    def max(self) -> "Self":
-        """The largest element, shape ``[1]``."""
+    def max(self, dim: Any = None) -> "Self":
+        """The largest element, shape ``[1]``. PyTorch's ``max(dim)`` (values and indices, dim
+        dropped) and ``max(other)`` are refused, naming ``max_dim``/``max_pair``."""
+        if dim is not None:
+            raise reject_extreme("max", dim)
         _numeric(self, "max")
         _nonempty(self, "max")
         return self.reshape([-1]).max_dim(0)
 
-    def min(self) -> "Self":
+    def min(self, dim: Any = None) -> "Self":
+        """The smallest element, shape ``[1]`` (see `max` for PyTorch's forms)."""
+        if dim is not None:
+            raise reject_extreme("min", dim)
         _numeric(self, "min")
         _nonempty(self, "min")
         return self.reshape([-1]).min_dim(0)
@@ -321,22 +374,32 @@ class NumericOps(TensorOpsBase):
         _nonempty(self, "min_dim")
         return self._new(self._ops.min_dim(self._p, d))
 
-    def max_dim_with_indices(self, dim: int) -> tuple["Self", Any]:
+    def max_dim_with_indices(self, dim: int) -> tuple["Self", "Tensor[B, Int]"]:
         return self.max_dim(dim), self.argmax(dim)
 
-    def min_dim_with_indices(self, dim: int) -> tuple["Self", Any]:
+    def min_dim_with_indices(self, dim: int) -> tuple["Self", "Tensor[B, Int]"]:
         return self.min_dim(dim), self.argmin(dim)
 
-    def argmax(self, dim: int) -> Any:
-        """Index of the largest value along `dim` (kept with size 1), an Int tensor."""
+    def argmax(self, dim: int | None = None, keepdim: bool = True) -> "Tensor[B, Int]":
+        """Index of the largest value along `dim`, an Int tensor; the dim is kept with size 1
+        (Burn) unless ``keepdim=False`` (PyTorch's default)."""
+        if dim is None:
+            raise flat_argextreme("argmax")
         _numeric(self, "argmax")
         _nonempty(self, "argmax")
-        return self._as(Int, self._ops.argmax(self._p, self._dim(dim, "argmax")))
+        d = self._dim(dim, "argmax")
+        out = self._as(Int, self._ops.argmax(self._p, d))
+        return out if keepdim else out.squeeze_dim(d)
 
-    def argmin(self, dim: int) -> Any:
+    def argmin(self, dim: int | None = None, keepdim: bool = True) -> "Tensor[B, Int]":
+        """Index of the smallest value along `dim` (see `argmax`)."""
+        if dim is None:
+            raise flat_argextreme("argmin")
         _numeric(self, "argmin")
         _nonempty(self, "argmin")
-        return self._as(Int, self._ops.argmin(self._p, self._dim(dim, "argmin")))
+        d = self._dim(dim, "argmin")
+        out = self._as(Int, self._ops.argmin(self._p, d))
+        return out if keepdim else out.squeeze_dim(d)
 
     def cumsum(self, dim: int) -> "Self":
         _numeric(self, "cumsum")
@@ -350,18 +413,21 @@ class NumericOps(TensorOpsBase):
     def sort_descending(self, dim: int = -1) -> "Self":
         return self.sort(dim, True)
 
-    def argsort(self, dim: int = -1, descending: bool = False) -> Any:
+    def argsort(self, dim: int = -1, descending: bool = False) -> "Tensor[B, Int]":
         _numeric(self, "argsort")
         return self._as(Int, self._ops.argsort(self._p, self._dim(dim, "argsort"), descending))
 
-    def sort_with_indices(self, dim: int = -1, descending: bool = False) -> tuple["Self", Any]:
+    def sort_with_indices(self, dim: int = -1,
+                          descending: bool = False) -> tuple["Self", "Tensor[B, Int]"]:
         indices = self.argsort(dim, descending)
-        return self.gather(self._dim(dim, "sort_with_indices"), indices), indices
+        # argsort's indices are in range by construction: skip gather's index check (a sync).
+        d = self._dim(dim, "sort_with_indices")
+        return self._new(self._ops.gather(d, self._p, indices._p)), indices
 
     def topk(self, k: int, dim: int = -1) -> "Self":
         return self.topk_with_indices(k, dim)[0]
 
-    def topk_with_indices(self, k: int, dim: int = -1) -> tuple["Self", Any]:
+    def topk_with_indices(self, k: int, dim: int = -1) -> tuple["Self", "Tensor[B, Int]"]:
         d = self._dim(dim, "topk")
         if not 0 <= k <= self.shape[d]:
             raise ShapeError(f"topk: k={k} out of range for dim {dim} of size {self.shape[d]}")

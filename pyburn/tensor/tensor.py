@@ -4,12 +4,14 @@
 specialization is a small cached subclass that knows its backend and its kind's op family, so an
 op is one attribute lookup and one backend call. Tensors are immutable values: ops return new
 tensors. The op methods live in mixins by family (`ops_basic`, `ops_numeric`, `ops_float`,
-`ops_int_bool`, `ops_autodiff`).
+`ops_int_bool`, `ops_autodiff`, and `interop` for NumPy and DLPack).
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Sequence, TypeVar
+
+import numpy as np
 
 from typing_extensions import Self
 from typing_extensions import TypeVar as TypeVarDefault
@@ -18,12 +20,14 @@ from .backend import Backend
 from .data import TensorData
 from .device import Device
 from .errors import BackendError, KindError, a_or_an
+from .interop import InteropOps
 from .kind import Bool, Float, Int, TensorKind
 from .ops_autodiff import AutodiffOps
 from .ops_basic import BasicOps
 from .ops_float import FloatOps
 from .ops_int_bool import IntBoolOps
 from .ops_numeric import NumericOps
+from .torch_habits import missing_attribute
 
 B = TypeVar("B", bound=Backend, covariant=True)
 K = TypeVarDefault("K", bound=TensorKind, default=Float, covariant=True)
@@ -49,7 +53,8 @@ class KindOps:
         return fn
 
 
-class Tensor(BasicOps, NumericOps, FloatOps, IntBoolOps, AutodiffOps, Generic[B, K]):
+class Tensor(BasicOps[B, K], NumericOps[B, K], FloatOps[B, K], IntBoolOps[B, K],
+             AutodiffOps[B, K], InteropOps[B, K], Generic[B, K]):
     """A tensor of backend ``B`` and kind ``K``. See the Burn Book's op tables for the methods."""
 
     __slots__ = ("_p",)
@@ -58,11 +63,16 @@ class Tensor(BasicOps, NumericOps, FloatOps, IntBoolOps, AutodiffOps, Generic[B,
     kind: ClassVar[type[TensorKind]] = Float
     _ops: ClassVar[KindOps]
 
-    def __init__(self, primitive: Any) -> None:
+    def __init__(self, data: Any, device: Device | str | None = None) -> None:
+        """``Tensor[B](data)`` is ``Tensor[B].from_data(data, device)`` (nested lists, numbers,
+        NumPy arrays, TensorData, tensors), as PyTorch users write ``torch.tensor(data)``. A
+        backend primitive is wrapped with ``from_primitive``."""
         if type(self).backend is None:
-            raise TypeError("Tensor needs a backend: use Tensor[B].from_data(...) or "
-                            "Tensor[B].from_primitive(...)")
-        self._p = primitive
+            raise TypeError("Tensor needs a backend: use Tensor[B](data), Tensor[B].from_data(...)"
+                            " or Tensor[B].from_primitive(...)")
+        if isinstance(data, Tensor):
+            data = data.to_data()
+        self._p = type(self).from_data(data, device)._p
 
     def __class_getitem__(cls, params: Any) -> Any:
         args = params if isinstance(params, tuple) else (params,)
@@ -107,13 +117,52 @@ class Tensor(BasicOps, NumericOps, FloatOps, IntBoolOps, AutodiffOps, Generic[B,
         if type(other) is type(self):
             return other._p
         if not isinstance(other, Tensor):
-            raise TypeError(f"{op}: expected a tensor or a number, got {type(other).__name__}")
+            return self._operand(op, other)._p
         if type(other).backend is not type(self).backend:
             raise BackendError(f"{op}: tensors of different backends: {type(self).backend!r} "
                                f"and {type(other).backend!r}; move one with to_backend()")
         raise KindError(f"{op}: expected {a_or_an(type(self).kind.__name__)} tensor, got "
                         f"{a_or_an(type(other).kind.__name__)} tensor (convert with "
                         ".float()/.int()/.bool())")
+
+    def _operand(self, op: str, other: Any) -> Any:
+        """`other`, a NumPy array, as a tensor of this backend, kind and device, so arrays mix
+        with tensors in operators (``np.ones(3) + t``); anything else is refused."""
+        if isinstance(other, Tensor):
+            return other
+        if not isinstance(other, np.ndarray):
+            hint = ("; import it with Tensor[B].from_dlpack(x) first"
+                    if hasattr(other, "__dlpack__") else "")
+            raise TypeError(f"{op}: expected a tensor, a number or a NumPy array, got "
+                            f"{type(other).__name__}{hint}")
+        kind = type(self).kind
+        if other.dtype.kind not in "biuf":
+            raise TypeError(f"{op}: a NumPy array of dtype {other.dtype} cannot be a tensor")
+        if kind.prefix == "int" and other.dtype.kind == "f":
+            raise KindError(f"{op}: cannot combine an Int tensor with a {other.dtype} NumPy "
+                            "array; convert the tensor with .float() or the array with "
+                            ".astype(int)")
+        return type(self).from_data(other, self.device)
+
+    def clone(self) -> Self:
+        """Burn's ``clone()`` (and PyTorch's): tensors are immutable values, so the tensor itself
+        is its clone; nothing can write through either."""
+        return self
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        raise TypeError("tensors are immutable values: instead of x[...] = v write "
+                        "x = x.slice_assign(ranges, values) or x.slice_fill(ranges, value), and "
+                        "instead of x[mask] = v write x = x.mask_fill(mask, v) (or "
+                        "x.mask_where(mask, values))")
+
+    if not TYPE_CHECKING:  # keeps type checkers strict about attribute names
+        def __getattr__(self, name: str) -> Any:
+            """Only reached for a missing attribute: a PyTorch spelling gets the pyburn one.
+            Protocol probes (``__array_interface__``...) stay cheap: NumPy makes several."""
+            if name[:1] == "_":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            raise AttributeError(missing_attribute(type(self).__name__, name), name=name,
+                                 obj=self)
 
 
 _CLASSES: dict[tuple[Any, Any], Any] = {}

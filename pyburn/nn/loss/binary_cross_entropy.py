@@ -20,15 +20,16 @@ from typing import Any, Optional
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device, Int, ShapeError, Tensor, activation
+from pyburn.tensor import Bool, Device, Int, ShapeError, Tensor, activation
 
+from .._types import B
 from ._checks import check_same_shape, check_tensor
 from ._weights import weights_like, weights_tensor
 
 _NAME = "BinaryCrossEntropyLoss"
 
 
-def _clamped_log(x: "Tensor[Any]", singular: "Tensor[Any]", plus_one: bool) -> "Tensor[Any]":
+def _clamped_log(x: "Tensor[Any]", singular: "Tensor[Any, Bool]", plus_one: bool) -> "Tensor[Any]":
     """``max(log(x), -100)`` (``max(log1p(x), -100)`` when `plus_one`), with a zero gradient
     where the log is infinite (`singular`).
 
@@ -70,7 +71,7 @@ class BinaryCrossEntropyLoss(Module):
     logits: bool
     weight_values: Optional[tuple[float, ...]] = None
 
-    def forward(self, logits: "Tensor[Any]", targets: "Tensor[Any, Int]") -> "Tensor[Any]":
+    def forward(self, logits: "Tensor[B]", targets: "Tensor[B, Int]") -> "Tensor[B]":
         """The mean loss, shape ``[1]``. `logits` (probabilities unless ``logits=True``) and
         the Int `targets` have the same shape, ``[batch]`` or ``[batch, classes]``."""
         self._check(logits, targets)
@@ -96,6 +97,8 @@ class BinaryCrossEntropyLoss(Module):
             else:
                 loss = loss.mul(weights.gather(0, targets))
         return loss.mean()
+
+    __call__ = forward
 
     def _check(self, logits: Any, targets: Any) -> None:
         check_tensor(_NAME, "logits", logits, "Float")

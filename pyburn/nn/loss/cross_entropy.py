@@ -25,6 +25,7 @@ from pyburn.config import Config
 from pyburn.module import Module
 from pyburn.tensor import Bool, Device, Int, ShapeError, Tensor, activation
 
+from .._types import B
 from ._checks import check_tensor
 from ._weights import min_positive_sqrt, weights_like, weights_tensor
 
@@ -70,7 +71,7 @@ class CrossEntropyLoss(Module):
         pads = None if pad_index is None else [pad_index]
         return CrossEntropyLossConfig(pad_tokens=pads).init(device)
 
-    def forward(self, logits: "Tensor[Any]", targets: "Tensor[Any, Int]") -> "Tensor[Any]":
+    def forward(self, logits: "Tensor[B]", targets: "Tensor[B, Int]") -> "Tensor[B]":
         """The loss, shape ``[1]``. `logits` ``[batch, classes]`` (probabilities when the
         config says ``logits=False``), `targets` Int ``[batch]``."""
         self._check(logits, targets)
@@ -86,6 +87,8 @@ class CrossEntropyLoss(Module):
         else:
             per_sample, sample_weights = self._default(logits, safe, weights)
         return self._reduce_mean(per_sample, sample_weights, mask)
+
+    __call__ = forward
 
     def _log_probs(self, logits: "Tensor[Any]") -> "Tensor[Any]":
         if self.logits:

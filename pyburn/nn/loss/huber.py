@@ -15,6 +15,7 @@ from pyburn.config import Config
 from pyburn.module import Module
 from pyburn.tensor import Tensor
 
+from .._types import B
 from ._checks import check_same_shape, check_tensor
 from .reduction import Reduction, reduce
 
@@ -37,20 +38,22 @@ class HuberLoss(Module):
     delta: float
     lin_bias: float  # delta^2 / 2, precomputed
 
-    def forward(self, predictions: "Tensor[Any]", targets: "Tensor[Any]",
-                reduction: Reduction = Reduction.Auto) -> "Tensor[Any]":
+    def forward(self, predictions: "Tensor[B]", targets: "Tensor[B]",
+                reduction: Reduction = Reduction.Auto) -> "Tensor[B]":
         """The loss reduced to shape ``[1]`` (``Auto`` = ``Mean``)."""
         return reduce(self.forward_no_reduction(predictions, targets), reduction, "HuberLoss")
 
-    def forward_no_reduction(self, predictions: "Tensor[Any]",
-                             targets: "Tensor[Any]") -> "Tensor[Any]":
+    __call__ = forward
+
+    def forward_no_reduction(self, predictions: "Tensor[B]",
+                             targets: "Tensor[B]") -> "Tensor[B]":
         """The element-wise losses, shaped like the inputs."""
         check_tensor("HuberLoss", "predictions", predictions, "Float")
         check_tensor("HuberLoss", "targets", targets, "Float")
         check_same_shape("HuberLoss", "predictions", predictions, "targets", targets)
         return self.forward_residuals(targets.sub(predictions))
 
-    def forward_residuals(self, residuals: "Tensor[Any]") -> "Tensor[Any]":
+    def forward_residuals(self, residuals: "Tensor[B]") -> "Tensor[B]":
         """The element-wise losses of residuals ``targets - predictions``."""
         check_tensor("HuberLoss", "residuals", residuals, "Float")
         is_large = residuals.abs().greater_elem(self.delta)

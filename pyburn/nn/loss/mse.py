@@ -11,6 +11,7 @@ from typing import Any
 from pyburn.module import Module
 from pyburn.tensor import Tensor
 
+from .._types import B
 from ._checks import check_same_shape, check_tensor
 from .reduction import Reduction, reduce
 
@@ -22,12 +23,14 @@ class MseLoss(Module):
     def new(cls) -> "MseLoss":
         return cls()
 
-    def forward(self, logits: "Tensor[Any]", targets: "Tensor[Any]",
-                reduction: Reduction = Reduction.Auto) -> "Tensor[Any]":
+    def forward(self, logits: "Tensor[B]", targets: "Tensor[B]",
+                reduction: Reduction = Reduction.Auto) -> "Tensor[B]":
         """The loss reduced to shape ``[1]`` (``Auto`` = ``Mean``)."""
         return reduce(self.forward_no_reduction(logits, targets), reduction, "MseLoss")
 
-    def forward_no_reduction(self, logits: "Tensor[Any]", targets: "Tensor[Any]") -> "Tensor[Any]":
+    __call__ = forward
+
+    def forward_no_reduction(self, logits: "Tensor[B]", targets: "Tensor[B]") -> "Tensor[B]":
         """The element-wise squared errors, shaped like the inputs."""
         check_tensor("MseLoss", "predictions", logits, "Float")
         check_tensor("MseLoss", "targets", targets, "Float")

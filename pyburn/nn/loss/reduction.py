@@ -7,6 +7,8 @@ from typing import Any
 
 from pyburn.tensor import Tensor
 
+from .._types import B
+
 
 class Reduction(enum.Enum):
     """``Mean`` averages the element losses, ``Sum`` adds them; ``Auto`` is each loss's own
@@ -17,7 +19,7 @@ class Reduction(enum.Enum):
     Auto = "auto"
 
 
-def reduce(loss: "Tensor[Any]", reduction: Reduction, owner: str) -> "Tensor[Any]":
+def reduce(loss: "Tensor[B]", reduction: Reduction, owner: str) -> "Tensor[B]":
     """`loss` reduced to shape ``[1]``."""
     if not isinstance(reduction, Reduction):
         raise TypeError(f"{owner}: reduction must be a Reduction (Reduction.Mean, "

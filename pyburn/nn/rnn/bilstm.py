@@ -13,8 +13,9 @@ from typing import Any, ClassVar, Optional
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device
+from pyburn.tensor import Device, Tensor
 
+from .._types import B
 from ..activation import ActivationConfig
 from ..initializer import Initializer, resolve_device
 from ._checks import check_clip, check_input, check_sizes, check_state
@@ -76,8 +77,8 @@ class BiLstm(Module):
     def bias(self) -> bool:
         return self.forward_lstm.bias
 
-    def forward(self, batched_input: Any,
-                state: LstmState[Any] | None = None) -> tuple[Any, LstmState[Any]]:
+    def forward(self, batched_input: "Tensor[B]", state: "LstmState[Tensor[B]] | None" = None
+                ) -> "tuple[Tensor[B], LstmState[Tensor[B]]]":
         """``[batch, seq, d_input]`` (``[seq, batch, d_input]`` when not `batch_first`) ->
         ``(output, LstmState(cell, hidden))``.
 

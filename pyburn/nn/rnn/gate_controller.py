@@ -14,6 +14,7 @@ from typing import Any
 from pyburn.module import Module, Param
 from pyburn.tensor import Device, ShapeError, Tensor, TensorData
 
+from .._types import B
 from ..initializer import Initializer, resolve_device
 from ..linear import Linear, LinearConfig
 
@@ -38,7 +39,7 @@ class GateController(Module):
             LinearConfig(d_output, d_output, bias, initializer).init(dev, backend),
         )
 
-    def gate_product(self, input: Any, hidden: Any) -> Any:
+    def gate_product(self, input: "Tensor[B]", hidden: "Tensor[B]") -> "Tensor[B]":
         """``input @ W_x + b_x + hidden @ W_h + b_h``: ``[batch, d_input]`` and
         ``[batch, d_output]`` -> ``[batch, d_output]`` (the gate before its activation)."""
         return self.input_transform.forward(input) + self.hidden_transform.forward(hidden)

@@ -22,8 +22,9 @@ from typing import Any, ClassVar, Optional
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device
+from pyburn.tensor import Device, Tensor
 
+from .._types import B
 from ..activation import Activation, ActivationConfig
 from ..initializer import Initializer, resolve_device
 from ._checks import check_clip, check_input, check_sizes, check_state
@@ -90,7 +91,7 @@ class Gru(Module):
     def bias(self) -> bool:
         return self.update_gate.input_transform.bias is not None
 
-    def forward(self, batched_input: Any, state: Any = None) -> Any:
+    def forward(self, batched_input: "Tensor[B]", state: "Tensor[B] | None" = None) -> "Tensor[B]":
         """Burn's ``Gru::forward``: ``[batch, seq, d_input]`` (``[seq, batch, d_input]`` when
         not `batch_first`) -> the hidden state of every step, laid out like the input with
         ``d_hidden`` features. `state` is the initial hidden state ``[batch, d_hidden]``
@@ -99,7 +100,8 @@ class Gru(Module):
 
     __call__ = forward
 
-    def forward_with_state(self, batched_input: Any, state: Any = None) -> tuple[Any, Any]:
+    def forward_with_state(self, batched_input: "Tensor[B]", state: "Tensor[B] | None" = None
+                           ) -> "tuple[Tensor[B], Tensor[B]]":
         """`forward`, also returning the final hidden state ``[batch, d_hidden]`` (PyTorch's
         ``h_n`` without its layer dim)."""
         op = "Gru.forward"
@@ -198,7 +200,8 @@ class BiGru(Module):
     def bias(self) -> bool:
         return self.forward_gru.bias
 
-    def forward(self, batched_input: Any, state: Any = None) -> tuple[Any, Any]:
+    def forward(self, batched_input: "Tensor[B]", state: "Tensor[B] | None" = None
+                ) -> "tuple[Tensor[B], Tensor[B]]":
         """``[batch, seq, d_input]`` (``[seq, batch, d_input]`` when not `batch_first`) ->
         ``(output, state)``: ``2 * d_hidden`` features per step (forward direction first) and
         the final hidden states ``[2, batch, d_hidden]`` (forward at index 0). `state` is the

@@ -29,9 +29,10 @@ from typing import Any, ClassVar, Generic, Optional, TypeVar
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device
+from pyburn.tensor import Device, Tensor
 from pyburn.tensor.module_ops import lstm_sequence
 
+from .._types import B
 from ..activation import Activation, ActivationConfig
 from ..initializer import Initializer, resolve_device
 from ._checks import check_clip, check_input, check_sizes, check_state
@@ -137,8 +138,8 @@ class Lstm(Module):
     def bias(self) -> bool:
         return self.input_gate.input_transform.bias is not None
 
-    def forward(self, batched_input: Any,
-                state: LstmState[Any] | None = None) -> tuple[Any, LstmState[Any]]:
+    def forward(self, batched_input: "Tensor[B]", state: "LstmState[Tensor[B]] | None" = None
+                ) -> "tuple[Tensor[B], LstmState[Tensor[B]]]":
         """``[batch, seq, d_input]`` (``[seq, batch, d_input]`` when not `batch_first`) ->
         ``(output, LstmState(cell, hidden))``: the hidden state of every step, laid out like
         the input with ``d_hidden`` features, and the final state ``[batch, d_hidden]`` each.

@@ -4,11 +4,14 @@ A scheduler is asked for the learning rate once per optimizer step: ``lr = sched
 ``model = optim.step(lr, model, grads)``. Its state (a step counter, or the last rate) is a
 record of plain numbers, saved next to the model and optimizer to resume a run exactly.
 Invalid hyperparameters are refused by ``config.init()`` with a `ValueError` (Burn returns an
-``Err`` from ``init``).
+``Err`` from ``init``), and so is a rate that ``step()`` would return non-finite or negative (a
+growing schedule that overflows, a record with a NaN in it): optimizers refuse such a rate too,
+and the scheduler is where it can be explained.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any, ClassVar, Mapping, NamedTuple, Protocol, runtime_checkable
 
 from typing_extensions import Self
@@ -83,3 +86,16 @@ class OneNumberState:
 def check(condition: bool, message: str) -> None:
     if not condition:
         raise ValueError(message)
+
+
+def finite_non_negative(value: float) -> bool:
+    """What a learning rate (or a factor that scales one) must be."""
+    return math.isfinite(value) and value >= 0.0
+
+
+def checked_rate(scheduler: object, lr: float) -> float:
+    """`lr`, the rate `scheduler.step()` is about to return, refused unless finite and >= 0."""
+    if not finite_non_negative(lr):
+        raise ValueError(f"{type(scheduler).__name__}.step: the learning rate must be finite and "
+                         f">= 0, but this schedule produced {lr!r} ({scheduler!r})")
+    return lr

@@ -3,9 +3,12 @@ accepted, see `as_lr_scheduler`)."""
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Mapping
 
 from typing_extensions import Self
+
+from .base import finite_non_negative
 
 
 class ConstantLr:
@@ -14,7 +17,12 @@ class ConstantLr:
     __slots__ = ("lr",)
 
     def __init__(self, lr: float) -> None:
-        self.lr = float(lr)
+        value: object = lr  # checked as any object: a float hint does not stop a str
+        if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+                or not finite_non_negative(float(value))):
+            raise ValueError(f"ConstantLr: the learning rate must be a finite number >= 0, got "
+                             f"{value!r}")
+        self.lr: float = float(value)
 
     def step(self) -> float:
         return self.lr

@@ -13,7 +13,7 @@ import math
 
 from pyburn.config import Config
 
-from .base import OneNumberState, StateField, check
+from .base import OneNumberState, StateField, check, checked_rate
 
 
 class CosineAnnealingLrSchedulerConfig(Config):
@@ -45,7 +45,7 @@ class CosineAnnealingLrScheduler(OneNumberState):
     def step(self) -> float:
         self.current_iter = (self.current_iter + 1) % (self.num_iters + 1)
         cos = math.cos(self.current_iter / self.num_iters * math.pi)
-        return self.min_lr + 0.5 * (self.max_lr - self.min_lr) * (1.0 + cos)
+        return checked_rate(self, self.min_lr + 0.5 * (self.max_lr - self.min_lr) * (1.0 + cos))
 
     def __repr__(self) -> str:
         return (f"CosineAnnealingLrScheduler(min_lr={self.min_lr}, max_lr={self.max_lr}, "

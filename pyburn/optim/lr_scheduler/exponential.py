@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pyburn.config import Config
 
-from .base import OneNumberState, StateField, check
+from .base import OneNumberState, StateField, check, checked_rate
 
 
 class ExponentialLrSchedulerConfig(Config):
@@ -33,7 +33,7 @@ class ExponentialLrScheduler(OneNumberState):
 
     def step(self) -> float:
         self.previous_lr *= self.gamma
-        return self.previous_lr
+        return checked_rate(self, self.previous_lr)
 
     def __repr__(self) -> str:
         return f"ExponentialLrScheduler(previous_lr={self.previous_lr}, gamma={self.gamma})"

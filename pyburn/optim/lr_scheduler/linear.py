@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pyburn.config import Config
 
-from .base import OneNumberState, StateField, check
+from .base import OneNumberState, StateField, check, checked_rate
 
 
 class LinearLrSchedulerConfig(Config):
@@ -39,7 +39,7 @@ class LinearLrScheduler(OneNumberState):
     def step(self) -> float:
         if self.remaining_iters > 0:
             self.remaining_iters -= 1
-        return self.final_lr - self.step_size * self.remaining_iters
+        return checked_rate(self, self.final_lr - self.step_size * self.remaining_iters)
 
     def __repr__(self) -> str:
         return (f"LinearLrScheduler(final_lr={self.final_lr}, step_size={self.step_size}, "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pyburn.config import Config
 
-from .base import OneNumberState, StateField, check
+from .base import OneNumberState, StateField, check, checked_rate, finite_non_negative
 
 
 class NoamLrSchedulerConfig(Config):
@@ -22,6 +22,8 @@ class NoamLrSchedulerConfig(Config):
     model_size: int = 512
 
     def init(self) -> "NoamLrScheduler":
+        check(finite_non_negative(self.init_lr), "NoamLrSchedulerConfig: the initial learning "
+              f"rate must be finite and >= 0, got {self.init_lr}")
         check(self.warmup_steps > 0, "NoamLrSchedulerConfig: number of steps before exponential "
               f"decay starts must be greater than 0, got {self.warmup_steps}")
         check(self.model_size > 0, "NoamLrSchedulerConfig: model size must be greater than 0, "
@@ -43,7 +45,7 @@ class NoamLrScheduler(OneNumberState):
         self.step_count += 1.0
         arg1 = self.step_count ** -0.5
         arg2 = self.step_count * self.warmup_steps ** -1.5
-        return self.init_lr * self.embedding_size ** -0.5 * min(arg1, arg2)
+        return checked_rate(self, self.init_lr * self.embedding_size ** -0.5 * min(arg1, arg2))
 
     def __repr__(self) -> str:
         return (f"NoamLrScheduler(init_lr={self.init_lr}, warmup_steps={self.warmup_steps:g}, "

@@ -97,7 +97,8 @@ class Backend(FloatTensorOps, IntTensorOps, BoolTensorOps, ActivationOps, metacl
 
     @classmethod
     def seed(cls, seed: int) -> None:
-        """Seed this backend's random generator; runs with the same seed are reproducible."""
+        """Seed the calling thread's generators of this backend (every device); runs with the
+        same seed are reproducible per thread, whatever other threads draw."""
         raise TypeError(f"{cls!r} has no random generator")
 
     @classmethod
@@ -107,6 +108,26 @@ class Backend(FloatTensorOps, IntTensorOps, BoolTensorOps, ActivationOps, metacl
     @classmethod
     def is_autodiff(cls) -> bool:
         return False
+
+    # --- DLPack: zero-copy exchange with other array libraries --------------------------------
+    @classmethod
+    def to_dlpack(cls, x: Any, kind_prefix: str) -> Any:
+        """An object exporting `x`'s memory through DLPack (``__dlpack__`` and
+        ``__dlpack_device__``), or None when this backend cannot share it.
+
+        The default suits any primitive that is itself a DLPack producer (NumPy, CuPy and torch
+        arrays). `kind_prefix` is ``float``, ``int`` or ``bool``: wrappers such as `Autodiff` need
+        it to unwrap their float primitives. With None, tensors export a host copy instead."""
+        return x if hasattr(x, "__dlpack__") and hasattr(x, "__dlpack_device__") else None
+
+    @classmethod
+    def from_dlpack(cls, obj: Any, kind_prefix: str, device: Device) -> Any:
+        """A primitive of this backend's `kind_prefix` dtype on `device` that shares `obj`'s
+        memory (a DLPack producer or this backend's own array), or None when it cannot.
+
+        None is always correct: callers then copy through host memory, so a backend that
+        cannot share memory simply keeps this default."""
+        return None
 
     @classmethod
     def run_custom_op(cls, op: "CustomOp", inputs: tuple[Any, ...], attrs: dict[str, Any]) -> Any:
