@@ -20,6 +20,7 @@ import pytest
 from conftest import BackendCase, _case
 from pyburn import Bool, Device, DType, Float, Int, Tensor, TensorData
 from pyburn.backend import Autodiff, CuPy, NumPy, Torch
+from pyburn.tensor.device import storage_backend
 from pyburn.tensor.errors import BackendError, DeviceError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,6 +170,18 @@ def test_to_device_keeps_values_and_gradients(backend: BackendCase) -> None:
         grads = (w.to_device(dev) * 3.0).sum().backward()
         w.grad(grads).to_data().assert_eq(TensorData(np.full((2, 3), 3.0), dtype=DType.F32))
 
+
+
+def test_to_device_of_another_backend_is_refused(backend: BackendCase) -> None:
+    """A device remembers its backend: moving to another backend's device must not silently
+    keep this backend (the error names to_backend); this backend's wrappers are fine."""
+    x = backend.tensor(FLOAT_VALUES)
+    other = NumPy if issubclass(storage_backend(backend.B), Torch) else Torch
+    with pytest.raises(BackendError, match=r"to_device: the device cpu belongs to .*"
+                                           r"Use tensor\.to_backend\("):
+        x.to_device(other.device("cpu"))
+    same = Autodiff[backend.inner] if not backend.autodiff else backend.inner
+    assert x.to_device(backend.device.on(same)).device == backend.device
 
 def test_torch_moves_between_cpu_and_cuda() -> None:
     cuda = require_torch_cuda()

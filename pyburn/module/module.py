@@ -22,6 +22,7 @@ from typing_extensions import Self, dataclass_transform
 
 from pyburn.record.errors import RecordError
 from pyburn.tensor import BackendError, Device, DeviceError, TensorData
+from pyburn.tensor.device import same_storage
 
 from .param import Param
 
@@ -190,7 +191,7 @@ class Module:
             return
         for path, p in self.named_params():
             cls = p.tensor_cls
-            if cls is not None and not _same_storage(cls.backend, target):
+            if cls is not None and not same_storage(cls.backend, target):
                 raise BackendError(
                     f"{type(self).__name__}.{op}: the device {device} belongs to {target!r}, but "
                     f"the module's parameters ({path}) are on {cls.backend!r}; a device move "
@@ -353,18 +354,6 @@ def _check_kind(kind: str, data: TensorData, path: str) -> None:
         return ("an " if k == "int" else "a ") + k
     raise RecordError(f"load_record: {path}: kind mismatch: the module expects {a(kind)} tensor, "
                       f"the record has {a(stored)} tensor ({data.dtype})")
-
-
-def _storage(backend: Any) -> Any:
-    """The backend that holds the memory: Autodiff wrappers and dtype variants removed."""
-    while backend.is_autodiff():
-        backend = backend.inner
-    return backend.__dict__.get("_dtype_base", backend)
-
-
-def _same_storage(a: Any, b: Any) -> bool:
-    sa, sb = _storage(a), _storage(b)
-    return issubclass(sa, sb) or issubclass(sb, sa)
 
 
 def _target_device(backend: Any, device: Device | str | None, explicit: bool) -> Device:

@@ -211,16 +211,27 @@ class TensorData:
 
 
 def _infer_dtype(array: np.ndarray) -> DType:
-    if array.dtype == np.bool_:
+    # Cached per NumPy dtype: every backend's `to_data` asks, and `dtype.name` is slow.
+    dtype = _INFERRED.get(array.dtype)
+    if dtype is None:
+        dtype = _INFERRED[array.dtype] = _infer_uncached(array.dtype)
+    return dtype
+
+
+def _infer_uncached(np_dtype: np.dtype) -> DType:
+    if np_dtype == np.bool_:
         return DType.BOOL
     try:
-        return DType(array.dtype.name)
+        return DType(np_dtype.name)
     except ValueError:
-        if array.dtype.kind == "f":
+        if np_dtype.kind == "f":
             return DType.F64
-        if array.dtype.kind in "iu":
+        if np_dtype.kind in "iu":
             return DType.I64
-        raise ValueError(f"TensorData: unsupported element type {array.dtype}") from None
+        raise ValueError(f"TensorData: unsupported element type {np_dtype}") from None
+
+
+_INFERRED: dict[np.dtype, DType] = {}
 
 
 def _isnan(a: np.ndarray) -> np.ndarray:

@@ -68,3 +68,17 @@ CPU = Device("cpu", 0)
 
 # (kind, index, backend) -> the tagged Device; devices are immutable values, so sharing is safe.
 _TAGGED: dict[tuple[str, int, Any], Device] = {}
+
+
+def storage_backend(backend: Any) -> Any:
+    """The backend that holds the memory: Autodiff wrappers and dtype variants removed."""
+    while backend.is_autodiff():
+        backend = backend.inner
+    return backend.__dict__.get("_dtype_base", backend)
+
+
+def same_storage(a: Any, b: Any) -> bool:
+    """Whether backends `a` and `b` keep tensors in the same memory (a device of one is a
+    device of the other): a device move between them never changes the backend."""
+    sa, sb = storage_backend(a), storage_backend(b)
+    return issubclass(sa, sb) or issubclass(sb, sa)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence, TypeVar, overload
 import numpy as np
 
 from .data import TensorData
-from .device import Device
+from .device import Device, same_storage
 from .distribution import Distribution, DistributionValue
 from .dtype import DType, int_fill_value
 from .kind import Bool, Int
@@ -193,7 +193,15 @@ class BasicOps(TensorOpsBase[B, K]):
         return self._ops.device(self._p).on(type(self).backend)
 
     def to_device(self, device: "Device | str") -> "Self":
-        dev = _resolve_device(type(self).backend, device)
+        """This tensor on `device`, same backend. A device of another backend is an error
+        (``to_backend`` moves between backends): never a silent stay on this one."""
+        backend = type(self).backend
+        if isinstance(device, Device) and device.backend is not None \
+                and device.backend is not backend and not same_storage(backend, device.backend):
+            raise BackendError(f"to_device: the device {device} belongs to {device.backend!r}, "
+                               f"but the tensor is on {backend!r}; a device move never changes "
+                               f"the backend. Use tensor.to_backend({device.backend!r}, device)")
+        dev = _resolve_device(backend, device)
         return self._new(self._ops.to_device(self._p, dev))
 
     @property
