@@ -279,3 +279,25 @@ def test_nan_and_inf_in_reductions_and_sorts(backend: Any) -> None:
     assert backend.tensor([INF, -INF]).is_inf().tolist() == [True, True]
     assert t.is_nan().any().tolist() == [True]
     assert Float is type(t).kind
+
+
+def test_numpy_backend_is_ieee_silent_like_torch() -> None:
+    """log(0), 0/0 and overflow give IEEE values without a RuntimeWarning, as on Torch, even
+    under ``-W error``; the user's own NumPy code still warns (no global NumPy state changed)."""
+    import subprocess
+    import sys
+    script = (
+        "import numpy as np\n"
+        "from pyburn import Tensor\n"
+        "from pyburn.backend import NumPy\n"
+        "x = Tensor[NumPy].from_data([0.0, 1.0, 1e4])\n"
+        "print(x.log().tolist(), (x / x).tolist()[0], x.exp().tolist()[2])\n"
+        "try:\n"
+        "    np.log(np.zeros(1))\n"
+        "except RuntimeWarning:\n"
+        "    print('user warning kept')\n")
+    proc = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-c", script],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    log_1e4 = float(np.log(np.float32(1e4)))
+    assert proc.stdout.splitlines() == [f"[-inf, 0.0, {log_1e4}] nan inf", "user warning kept"]

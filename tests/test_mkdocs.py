@@ -41,6 +41,32 @@ def test_nav_lists_every_page_once():
     assert listed[0] == "index.md" and listed[1] == "getting-started.md"
 
 
+def api_pages_document() -> set[str]:
+    """The modules the API reference renders (``::: name`` lines of docs/api/*.md)."""
+    names: set[str] = set()
+    for page in (ROOT / "docs" / "api").glob("*.md"):
+        names |= set(re.findall(r"^::: ([\w.]+)", page.read_text(encoding="utf-8"), re.M))
+    return names
+
+
+def test_every_public_package_has_an_api_page():
+    """A new public package (``pyburn/x/__init__.py``) gets a page in docs/api/, unless its
+    parent re-exports all of it (then it is documented there)."""
+    documented = api_pages_document()
+    for init in sorted((ROOT / "pyburn").glob("**/__init__.py")):
+        parts = init.parent.relative_to(ROOT).parts
+        name = ".".join(parts)
+        if name in documented or any(part.startswith("_") for part in parts):
+            continue
+        module = importlib.import_module(name)
+        parent = importlib.import_module(name.rpartition(".")[0])
+        left = sorted(set(getattr(module, "__all__", [])) - set(getattr(parent, "__all__", [])))
+        assert not left, (f"{name} has no page in docs/api/ (add '::: {name}' and a nav "
+                          f"entry) and its parent does not re-export {left}")
+    for backend in ("pyburn_numpy", "pyburn_torch", "pyburn_cupy", "pyburn_autodiff"):
+        assert backend in documented
+
+
 # Fetched at page load from elsewhere: a site that needs these is plain (or broken) offline.
 REMOTE_ASSET = re.compile(r"""<(?:script|link)\b[^>]*(?:src|href)=["']?(?:https?:)?//""", re.I)
 
@@ -89,7 +115,8 @@ def test_site_loads_nothing_from_elsewhere(site: Path):
 
 def test_api_reference_covers_every_public_module(site: Path):
     modules = ["pyburn", "pyburn.tensor", "pyburn.backend", "pyburn.module", "pyburn.config",
-               "pyburn.record", "pyburn.nn", "pyburn.nn.rnn", "pyburn.nn.loss", "pyburn.optim",
+               "pyburn.record", "pyburn.nn", "pyburn.nn.rnn", "pyburn.nn.attention",
+               "pyburn.nn.loss", "pyburn.optim",
                "pyburn.optim.lr_scheduler", "pyburn.data", "pyburn_numpy", "pyburn_torch",
                "pyburn_cupy", "pyburn_autodiff"]
     html = "".join(p.read_text(encoding="utf-8") for p in sorted((site / "api").glob("*.html")))

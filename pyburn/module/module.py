@@ -340,7 +340,8 @@ def _load_value(value: Any, record: Any, path: str, strict: bool) -> Any:
         raise RecordError(f"load_record: {path}: the parameter has no tensor type to load into")
     _check_kind(cls.kind.prefix, data, path)
     tensor = cls.from_data(data, value.device)
-    return Param(tensor, record.get("id") or value.id, value.require_grad)
+    # type(value): a `RunningState` loads as a running state, not as a trainable parameter
+    return type(value)(tensor, record.get("id") or value.id, value.require_grad)
 
 
 def _check_kind(kind: str, data: TensorData, path: str) -> None:

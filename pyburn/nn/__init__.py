@@ -7,11 +7,19 @@ from .dropout import Dropout, DropoutConfig
 from .embedding import Embedding, EmbeddingConfig
 from .initializer import Initializer, resolve_device
 from .linear import Linear, LinearConfig
-from .norm import LayerNorm, LayerNormConfig
+from .norm import *  # noqa: F401,F403  (LayerNorm, BatchNorm, GroupNorm, ...)
+from . import norm as _norm
+from .activation_modules import *  # noqa: F401,F403  (Relu, Gelu, PRelu, ...)
+from . import activation_modules as _activation_modules
 
 __all__ = ["Initializer", "resolve_device", "Linear", "LinearConfig", "Activation",
            "ActivationConfig", "Dropout", "DropoutConfig", "LayerNorm", "LayerNormConfig",
            "Embedding", "EmbeddingConfig"]
+__all__ += [n for m in (_norm, _activation_modules) for n in m.__all__ if n not in __all__]
+from .positional import (PositionalEncoding, PositionalEncodingConfig,  # noqa: E402
+                         RotaryEncoding, RotaryEncodingConfig, generate_sinusoids)
+__all__ += ["PositionalEncodingConfig", "PositionalEncoding", "RotaryEncodingConfig",
+            "RotaryEncoding", "generate_sinusoids"]
 
 # Subpackages written alongside these layers; imported last so that they can use them. A
 # subpackage that does not exist yet is skipped; an error inside one is raised.
@@ -29,3 +37,12 @@ try:
 except ModuleNotFoundError as e:
     if e.name not in ("pyburn.nn.rnn", "pyburn.nn.loss"):
         raise
+from .conv import *  # noqa: E402,F401,F403  (Conv1d/2d/3d, ConvTranspose1d/2d, PaddingConfig*)
+from . import conv as _conv  # noqa: E402
+__all__ += [n for n in _conv.__all__ if n not in __all__]
+from .pool import *  # noqa: E402,F401,F403  (AvgPool1d/2d, MaxPool1d/2d, AdaptiveAvgPool1d/2d)
+from . import pool as _pool  # noqa: E402
+__all__ += [n for n in _pool.__all__ if n not in __all__]
+from .interpolate import *  # noqa: E402,F401,F403  (Interpolate1d/2d, InterpolateMode)
+from . import interpolate as _interpolate  # noqa: E402
+__all__ += [n for n in _interpolate.__all__ if n not in __all__]

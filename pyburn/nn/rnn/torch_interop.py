@@ -28,6 +28,9 @@ from pyburn.tensor import Device, ShapeError, TensorData
 
 from ..activation import Activation, ActivationConfig
 from ..linear import Linear, LinearConfig
+from ..norm.torch_interop import NORM_LAYERS, norm_from_torch, norm_to_torch
+from ..attention.mha import MultiHeadAttention
+from ..attention.torch_interop import mha_config_from_torch, mha_from_torch, mha_to_torch
 from .bilstm import BiLstm, BiLstmConfig
 from .gru import BiGru, BiGruConfig, Gru, GruConfig
 from .lstm import Lstm, LstmConfig
@@ -54,7 +57,10 @@ def load_torch_state_dict(module: M, state_dict: StateDict | str | os.PathLike[s
     require-grad flags are kept).
 
     - `module`: a `Linear`, `Lstm`, `BiLstm`, `Gru` or `BiGru` built with matching sizes and
-      ``bias``.
+      ``bias``, or a normalization layer (`BatchNorm` with its running statistics,
+      `GroupNorm`, `InstanceNorm`, `LayerNorm`, `RmsNorm`), or a `TransformerEncoder` /
+      `TransformerDecoder` (or one layer) with ``nn.TransformerEncoder``/``Decoder`` keys.
+      A `MultiHeadAttention` takes ``nn.MultiheadAttention`` keys (packed ``in_proj_weight``).
     - `state_dict`: a mapping of names to torch tensors / arrays / `TensorData`, or the path
       of a safetensors file (``safetensors.torch.save_file(m.state_dict(), path)``).
     - `prefix`: take only the keys under it (``"encoder.rnn."`` in a whole model's dict).
@@ -65,10 +71,17 @@ def load_torch_state_dict(module: M, state_dict: StateDict | str | os.PathLike[s
       ``reset_after``); ``strict=False`` loads the weights anyway.
     """
     tensors = _read_state_dict(state_dict, prefix)
+    from ..transformer import torch_interop as transformer_interop  # lazy: no import cycle
+    if transformer_interop.is_transformer(module):
+        return transformer_interop.load(module, tensors, layer, strict)
     if isinstance(module, Linear):
         if layer is not None:
             raise ValueError("load_torch_state_dict: `layer` is for recurrent layers, not Linear")
         arrays = _linear_from_torch(module, tensors)
+    elif isinstance(module, NORM_LAYERS):
+        arrays = norm_from_torch(module, tensors)
+    elif isinstance(module, MultiHeadAttention):  # torch's packed in_proj_weight
+        arrays = mha_from_torch(module, tensors)
     else:
         spec = _spec(module, "load_torch_state_dict")
         if strict:
@@ -93,11 +106,19 @@ def to_torch_state_dict(module: Module, *, prefix: str = "", layer: int = 0,
             return np.zeros(tuple(param.shape), dtype=param.to_data().dtype.numpy())
         return np.asarray(grad.to_numpy())
 
+    from ..transformer import torch_interop as transformer_interop  # lazy: no import cycle
+    if transformer_interop.is_transformer(module):
+        exported = transformer_interop.export(module, value, strict)
+        return {prefix + k: v for k, v in exported.items()}
     arrays = {path: value(p) for path, p in module.named_params()}
     if isinstance(module, Linear):
         out = {"weight": arrays["weight"].T.copy()}
         if "bias" in arrays:
             out["bias"] = arrays["bias"].copy()
+    elif isinstance(module, NORM_LAYERS):
+        out = norm_to_torch(module, arrays)
+    elif isinstance(module, MultiHeadAttention):
+        out = mha_to_torch(module, arrays)
     else:
         spec = _spec(module, "to_torch_state_dict")
         if strict:
@@ -122,6 +143,9 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
     The initializer never runs."""
     kind = type(torch_module).__name__
     module: Module
+    if kind.startswith("Transformer"):  # nn.TransformerEncoder(Layer) / Decoder(Layer)
+        from ..transformer.torch_interop import transformer_from_torch
+        return transformer_from_torch(torch_module, device, backend)
     if kind == "Linear":
         module = LinearConfig(int(torch_module.in_features), int(torch_module.out_features),
                               bias=torch_module.bias is not None).init(device, backend)
@@ -146,6 +170,8 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
             config = (BiGruConfig if bidirectional else GruConfig)(*sizes,
                                                                    batch_first=batch_first)
         module = config.init(device, backend)
+    elif kind == "MultiheadAttention":
+        module = mha_config_from_torch(torch_module).init(device, backend)
     else:
         raise TypeError(f"from_torch: expected a torch.nn.Linear, LSTM or GRU, got {kind}")
     return load_torch_state_dict(module, torch_module.state_dict())
@@ -367,8 +393,8 @@ def _replace_params(module: M, arrays: dict[str, np.ndarray]) -> M:
                              f"got {list(value.shape)}")
         used.add(path)
         cls = param.tensor_cls
-        return Param(cls.from_data(TensorData(value), param.device), param.id,
-                     param.require_grad)
+        # with_value: same id and flag, and a RunningState stays one
+        return param.with_value(cls.from_data(TensorData(value), param.device))
 
     out = module.map(replace)
     unused = sorted(set(arrays) - used)

@@ -2,6 +2,18 @@
 like Burn's ``ModuleOps``: each has a composite default any backend inherits, and native kernels
 that backends register for themselves."""
 
+from .conv import (conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,  # noqa: F401
+                   conv_transpose3d)
 from .lstm_sequence import LstmSequenceOutput, lstm_sequence
 
 __all__ = ["lstm_sequence", "LstmSequenceOutput"]
+__all__ += ["conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+            "conv_transpose3d"]
+from .pool import (adaptive_avg_pool1d, adaptive_avg_pool2d, avg_pool1d,  # noqa: E402,F401
+                   avg_pool2d, max_pool1d, max_pool1d_with_indices, max_pool2d,
+                   max_pool2d_with_indices)
+from .interpolate import interpolate  # noqa: E402,F401
+
+__all__ += ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d", "max_pool1d_with_indices",
+            "max_pool2d_with_indices", "adaptive_avg_pool1d", "adaptive_avg_pool2d",
+            "interpolate"]

@@ -9,8 +9,8 @@ from pyburn.config import Config
 from pyburn.module import Module, Param
 from pyburn.tensor import Device, RankError, ShapeError, Tensor
 
-from ._types import B
-from .initializer import Initializer, resolve_device
+from .._types import B
+from ..initializer import Initializer, resolve_device
 
 __all__ = ["LayerNormConfig", "LayerNorm"]
 

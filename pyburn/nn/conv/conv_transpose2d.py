@@ -1,0 +1,79 @@
+"""`ConvTranspose2d` (Burn's ``burn::nn::conv::ConvTranspose2d``): the adjoint of a 2-D
+convolution (the gradient of `Conv2d` w.r.t. its input), as ``torch.nn.ConvTranspose2d``.
+The weight is ``[channels_in, channels_out / groups, k1, k2]`` (torch's layout as well)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pyburn.config import Config
+from pyburn.module import Module, Param
+from pyburn.tensor import Device, Tensor
+
+from .._types import B
+from ..initializer import Initializer
+from ._common import check_config, check_input, conv_transpose, init_params, kernel_numel
+
+__all__ = ["ConvTranspose2dConfig", "ConvTranspose2d"]
+
+
+class ConvTranspose2dConfig(Config):
+    """Burn's defaults: stride and dilation 1, one group, padding and ``padding_out`` 0, a bias,
+    Kaiming-uniform with gain ``1/sqrt(3)`` over ``fan_in = channels_out / groups * k1 * k2``
+    (torch's default for transposed convolutions too)."""
+
+    channels: list[int]
+    kernel_size: list[int]
+    stride: list[int] = [1, 1]
+    dilation: list[int] = [1, 1]
+    groups: int = 1
+    padding: list[int] = [0, 0]
+    padding_out: list[int] = [0, 0]
+    bias: bool = True
+    initializer: Initializer = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0),
+                                                           fan_out_only=False)
+
+    def init(self, device: Device | str | None = None, backend: Any = None) -> "ConvTranspose2d":
+        """Weight ``[channels_in, channels_out / groups, k1, k2]``, bias ``[channels_out]``."""
+        op = "ConvTranspose2dConfig.init"
+        check_config(op, self.channels, self.kernel_size, self.stride, self.dilation,
+                     self.groups)
+        c_in, c_out = self.channels
+        fan_in = c_out // self.groups * kernel_numel(self.kernel_size)
+        weight, bias = init_params(op, self.initializer,
+                                   [c_in, c_out // self.groups, *self.kernel_size], self.bias,
+                                   c_out, fan_in, None, None, device, backend)
+        return ConvTranspose2d(weight, bias, list(self.stride), list(self.kernel_size),
+                               list(self.dilation), self.groups, list(self.padding),
+                               list(self.padding_out), list(self.channels))
+
+
+class ConvTranspose2d(Module):
+    """Applies a 2-D transposed convolution: output size per dim is
+    ``(size - 1) * stride - 2 * padding + dilation * (kernel - 1) + padding_out + 1``."""
+
+    weight: Param[Any]
+    bias: Param[Any] | None
+    stride: list[int]
+    kernel_size: list[int]
+    dilation: list[int]
+    groups: int
+    padding: list[int]
+    padding_out: list[int]
+    channels: list[int]
+
+    def forward(self, x: "Tensor[B]") -> "Tensor[B]":
+        """``[batch, channels_in, height, width]`` -> ``[batch, channels_out, h_out, w_out]``."""
+        check_input("ConvTranspose2d", x, 2, int(self.weight.shape[0]))
+        out: Tensor[B] = conv_transpose(x, self.weight, self.bias, 2, self.stride, self.padding,
+                                        self.padding_out, self.dilation, self.groups)
+        return out
+
+    __call__ = forward
+
+    def display_fields(self) -> dict[str, Any]:
+        return {"channels": list(self.channels), "stride": list(self.stride),
+                "kernel_size": list(self.kernel_size), "dilation": list(self.dilation),
+                "groups": self.groups, "padding": list(self.padding),
+                "padding_out": list(self.padding_out)}
