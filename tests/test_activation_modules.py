@@ -13,7 +13,8 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from pyburn.module import Module, Param  # noqa: E402
-from pyburn.nn import (Gelu, HardSigmoid, HardSigmoidConfig, LeakyRelu, LeakyReluConfig,  # noqa: E402
+from pyburn.nn import (Gelu, HardSigmoid, HardSigmoidConfig, LeakyRelu,  # noqa: E402
+                       LeakyReluConfig,
                        Linear, LinearConfig, PRelu, PReluConfig, Relu, Sigmoid, SiLU, Silu,
                        Softplus, SoftplusConfig, Swish, Tanh)
 from pyburn.record import NamedMpkFileRecorder, FullPrecisionSettings  # noqa: E402

@@ -368,3 +368,132 @@ def test_output_unpacks_like_torch(backend: Any) -> None:
     context, weights = m(MhaInput.self_attn(backend.tensor(np.zeros((1, 2, D)))))
     assert list(context.dims()) == [1, 2, D] and list(weights.dims()) == [1, HEADS, 2, 2]
 
+
+
+# --- the fused attention_weights op (backend extension) ----------------------------------------------
+
+
+def burn_weights(q: Any, k: Any, drop: Any, mask_pad: Any, mask_attn: Any, quiet: bool) -> Any:
+    """Burn's sequence of tensor ops (what the op fuses), on any backend's tensors."""
+    from pyburn.tensor.activation import quiet_softmax, softmax
+    scores = q.matmul(k.swap_dims(2, 3)) / np.sqrt(q.dims()[3])
+    scores = scores * drop if drop is not None else scores
+    for mask in (mask_pad, mask_attn):
+        if mask is not None:
+            scores = scores.mask_fill(mask, -1.0e4)
+    return (quiet_softmax if quiet else softmax)(scores, 3)
+
+
+def op_inputs(case: Any, dropout: bool) -> tuple[list[np.ndarray], Any, Any, Any]:
+    rng = np.random.default_rng(9)
+    q, k = rng.normal(size=(2, 2, 3, 4)), rng.normal(size=(2, 2, 5, 4))
+    drop = None
+    if dropout:
+        drop = Tensor[case.B].from_data((rng.random((2, 2, 3, 5)) < 0.7) / 0.7, case.device)
+    pad = np.zeros((2, 1, 1, 5), bool)
+    pad[0, ..., -2:] = True
+    attn = rng.random((2, 1, 3, 5)) < 0.3
+    attn[..., 0] = False
+    attn[1, 0, 2, :] = True  # a row with every key masked: its gradient must be 0
+    return ([q, k], drop, Tensor[case.B, Bool].from_data(pad, case.device),
+            Tensor[case.B, Bool].from_data(attn, case.device))
+
+
+def composite_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every backend run the op's composite default and its `define_backward`."""
+    from pyburn.tensor.module_ops import attention_weights
+    monkeypatch.setattr(attention_weights, "_native", {})
+    monkeypatch.setattr(attention_weights, "_native_backward", {})
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["softmax", "quiet"])
+@pytest.mark.parametrize("dropout", [False, True], ids=["nodrop", "drop"])
+def test_op_native_equals_composite_and_tape(ad_backend: Any, monkeypatch: pytest.MonkeyPatch,
+                                             quiet: bool, dropout: bool) -> None:
+    """Native kernels, the composite default with the closed-form backward, and Burn's tensor
+    ops differentiated by the Autodiff tape: the same weights and gradients (float64)."""
+    from pyburn.tensor.module_ops import attention_weights
+    case = ad_backend.f64
+    (qn, kn), drop, pad, attn = op_inputs(case, dropout)
+    cot = np.random.default_rng(10).normal(size=(2, 2, 3, 5))
+
+    def run(fn: Any) -> list[np.ndarray]:
+        q = Tensor[case.B].from_data(qn, case.device).require_grad()
+        k = Tensor[case.B].from_data(kn, case.device).require_grad()
+        w = fn(q, k)
+        grads = (w * Tensor[case.B].from_data(cot, case.device)).sum().backward()
+        return [w.to_numpy(), q.grad(grads).to_numpy(), k.grad(grads).to_numpy()]
+
+    def op(q: Any, k: Any) -> Any:
+        return attention_weights.apply(q, k, drop, pad, attn, sqrt_dk=2.0, min_float=-1.0e4,
+                                       quiet_softmax=quiet)
+
+    assert attention_weights.has_native(case.B.inner)
+    native = run(op)
+    tape = run(lambda q, k: burn_weights(q, k, drop, pad, attn, quiet))
+    with monkeypatch.context() as mp:
+        composite_only(mp)
+        assert not attention_weights.has_native(case.B.inner)
+        composite = run(op)
+    for a, b, c, name in zip(native, composite, tape, ["weights", "grad q", "grad k"]):
+        np.testing.assert_allclose(a, c, rtol=1e-10, atol=1e-12, err_msg=f"native {name}")
+        np.testing.assert_allclose(b, c, rtol=1e-10, atol=1e-12, err_msg=f"composite {name}")
+
+
+@pytest.mark.parametrize("path", ["native", "composite"])
+@pytest.mark.parametrize("quiet", [False, True], ids=["softmax", "quiet"])
+def test_op_finite_differences(ad_backend: Any, monkeypatch: pytest.MonkeyPatch, path: str,
+                               quiet: bool) -> None:
+    from pyburn.tensor.module_ops import attention_weights
+    case = ad_backend.f64
+    (qn, kn), drop, pad, attn = op_inputs(case, True)
+    if path == "composite":
+        composite_only(monkeypatch)
+    gradcheck(case, lambda q, k: attention_weights.apply(
+        q, k, drop, pad, attn, sqrt_dk=2.0, min_float=-1.0e4, quiet_softmax=quiet), qn, kn)
+
+
+def test_op_float32_native_close_to_composite(backend: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pyburn.tensor.module_ops import attention_weights
+    (qn, kn), _, pad, attn = op_inputs(backend, False)
+    q, k = backend.tensor(qn), backend.tensor(kn)
+    kw = dict(sqrt_dk=2.0, min_float=-1.0e4, quiet_softmax=False)
+    native = attention_weights.apply(q, k, None, pad, attn, **kw).to_numpy()
+    composite_only(monkeypatch)
+    composite = attention_weights.apply(q, k, None, pad, attn, **kw).to_numpy()
+    np.testing.assert_allclose(native, composite, rtol=1e-5, atol=1e-6)
+
+
+def test_unstack3_gradients(ad_backend: Any) -> None:
+    """The packed self-attention projection's split: an output left unused gets a zero block."""
+    from pyburn.tensor.module_ops import unstack3
+
+    def fn(packed: Any) -> Any:
+        q, _, v = unstack3.apply(packed)
+        return q * 2.0 + v.tanh()
+
+    gradcheck(ad_backend.f64, fn, np.random.default_rng(11).normal(size=(3, 2, 1, 2, 2)))
+
+
+@pytest.mark.parametrize("biases", [(True, True, True), (False, False, False),
+                                    (True, False, True)], ids=str)
+def test_packed_self_attention_equals_separate(ad_backend: Any, biases: tuple[bool, ...]) -> None:
+    """``MhaInput.self_attn(x)`` (one packed projection when the biases allow) computes what
+    three separate projections compute, gradients included."""
+    case = ad_backend.f64
+    q_b, k_b, v_b = biases
+    m = MultiHeadAttentionConfig(D, HEADS, dropout=0.0, query_bias=q_b, key_bias=k_b,
+                                 value_bias=v_b).init(case.device)
+    xn = np.random.default_rng(12).normal(size=(2, 3, D))
+
+    def run(same: bool) -> list[np.ndarray]:
+        x = Tensor[case.B].from_data(xn, case.device).require_grad()
+        inp = MhaInput.self_attn(x) if same else MhaInput(x, x * 1.0, x * 1.0)
+        out = m.forward(inp)
+        grads = (out.context.sin().sum() + out.weights.square().sum()).backward()
+        return [out.context.to_numpy(), x.grad(grads).to_numpy(),
+                m.query.weight.val().grad(grads).to_numpy(),
+                m.value.weight.val().grad(grads).to_numpy()]
+
+    for a, b in zip(run(True), run(False)):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-12)

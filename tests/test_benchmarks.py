@@ -33,3 +33,20 @@ def test_modern_lstm_compare_runs_every_row(tmp_path: Path) -> None:
               "--artifact-dir", str(tmp_path))
     for row in ("PyTorch (direct)", "pyburn Autodiff<NumPy>", "pyburn Autodiff<Torch>"):
         assert row in out
+
+
+def test_conv_train_step_prints_both_ratios() -> None:
+    pytest.importorskip("torch", reason="the benchmark compares against torch")
+    assert "--quick" in run("benchmarks/conv_train_step.py", "--help")
+    out = run("benchmarks/conv_train_step.py", "--quick", "--repeats", "1", "--threads", "1")
+    for row in ("guide (b8", "resnet (b1", "stem (b2"):
+        assert row in out
+    assert out.count("Autodiff[Torch] ") >= 3 and out.count("Autodiff[NumPy] ") >= 3
+    assert "peak memory" in out
+
+
+def test_mha_train_step_quick() -> None:
+    pytest.importorskip("torch", reason="the PyTorch reference needs torch")
+    out = run("benchmarks/mha_train_step.py", "--quick", "--threads", "1")
+    for row in ("torch.nn.MultiheadAttention", "Autodiff[Torch]", "Autodiff[NumPy]"):
+        assert row in out

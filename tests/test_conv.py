@@ -135,13 +135,13 @@ def test_layer_matches_torch(backend: Any, dtype: str, name: str, config: Any, m
 # --- ops: native kernels vs composite default vs finite differences -----------------------------
 # (id, op, x shape, weight shape, bias?, attributes)
 OPS: list[tuple[str, Any, list[int], list[int], bool, dict[str, Any]]] = [
-    ("conv1d", conv1d, [2, 4, 7], [6, 2, 3], True,
+    ("conv1d", conv1d, [1, 4, 5], [6, 2, 3], True,
      dict(stride=2, padding=1, dilation=1, groups=2)),
-    ("conv2d-asym", conv2d, [1, 3, 6, 5], [2, 3, 2, 3], True,
+    ("conv2d-asym", conv2d, [1, 2, 5, 5], [2, 2, 2, 3], True,
      dict(stride=(2, 1), padding=(1, 0), padding_end=(2, 1), dilation=(1, 2))),
-    ("conv2d-groups", conv2d, [2, 4, 5, 5], [4, 2, 3, 3], False,
+    ("conv2d-groups", conv2d, [1, 4, 4, 4], [4, 2, 2, 2], False,
      dict(stride=1, padding=1, dilation=2, groups=2)),
-    ("conv3d", conv3d, [1, 2, 4, 4, 3], [2, 2, 2, 2, 2], True,
+    ("conv3d", conv3d, [1, 2, 2, 4, 2], [2, 2, 2, 2, 2], True,
      dict(stride=(1, 2, 1), padding=(1, 0, 1))),
     ("tconv1d", conv_transpose1d, [2, 4, 4], [4, 3, 3], True,
      dict(stride=2, padding=1, padding_out=1, groups=2)),
@@ -190,6 +190,26 @@ def test_native_kernel_matches_composite(backend: Any, monkeypatch: pytest.Monke
     composite = _run_op(case, op, arrays, attrs)
     np.testing.assert_allclose(plain, composite[0], rtol=1e-12, atol=1e-12)
     for a, b in zip(native, composite):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("name, op, x_shape, w_shape, bias, attrs", OPS, ids=[o[0] for o in OPS])
+def test_batch_chunks_give_the_same_result(backend: Any, monkeypatch: pytest.MonkeyPatch,
+                                           name: str, op: Any, x_shape: list[int],
+                                           w_shape: list[int], bias: bool,
+                                           attrs: dict[str, Any]) -> None:
+    """The array kernels cut the batch into chunks to bound their im2col buffer: one sample
+    per chunk gives what one chunk for the whole batch gives."""
+    import pyburn_numpy.conv_kernel as array_kernel
+    case = backend.f64.ad
+    rng = np.random.default_rng(8)
+    arrays = [rng.standard_normal([3, *x_shape[1:]]), rng.standard_normal(w_shape)]
+    if bias:
+        arrays.append(rng.standard_normal(_bias_size(op, x_shape, w_shape, attrs)))
+    whole = _run_op(case, op, arrays, attrs)
+    monkeypatch.setattr(array_kernel, "CHUNK_ELEMENTS", 1)
+    chunked = _run_op(case, op, arrays, attrs)
+    for a, b in zip(whole, chunked):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
 
 
@@ -296,7 +316,7 @@ def test_record_round_trip(backend: Any, tmp_path: Path, recorder_cls: Any,
     source = _net(backend)
     record = source.into_record()
     assert list(record["c2"]) == ["weight"]
-    assert list(record["t2"]["weight"].shape) == [3, 2, 2, 2]
+    assert list(record["t2"]) == ["weight", "bias"]
     assert [p.shape for p in _net(backend).load_record(record).params()] == \
         [p.shape for p in source.params()]
     source.save_file(str(tmp_path / "net"), recorder_cls(precision))
@@ -309,6 +329,48 @@ def test_record_round_trip(backend: Any, tmp_path: Path, recorder_cls: Any,
     x = backend.tensor(np.random.default_rng(0).standard_normal([1, 2, 5, 4]))
     np.testing.assert_allclose(loaded.c2(x).to_numpy(), source.c2(x).to_numpy(), rtol=tol * 10,
                                atol=tol * 10)
+
+
+# --- torch interop -------------------------------------------------------------------------------
+INTEROP = [c for c in LAYERS if c[4] is None or c[0] == "c1-same-even"]
+
+
+@pytest.mark.filterwarnings("ignore:Using padding='same' with even kernel")
+@pytest.mark.parametrize("name, config, make, shape, pairs", INTEROP, ids=[c[0] for c in INTEROP])
+def test_from_torch_and_back(backend: Any, name: str, config: Any, make: Any, shape: list[int],
+                             pairs: Any) -> None:
+    """``from_torch`` rebuilds the layer (config and weights); ``to_torch_state_dict`` gives
+    torch's state dict back; a torch ``padding="same"`` layer maps to ``Same``."""
+    from pyburn.nn import from_torch, load_torch_state_dict, to_torch_state_dict
+    case = backend.f64
+    torch.manual_seed(0)
+    tmod = make().double()
+    if pairs is not None:          # torch's "same" (stride 1) pads an even kernel as Burn does
+        tmod = torch.nn.Conv1d(2, 3, 4, padding="same").double()
+    layer = from_torch(tmod, case.device)
+    x_np = np.random.default_rng(1).standard_normal(shape)
+    np.testing.assert_allclose(layer(case.tensor(x_np)).to_numpy(),
+                               tmod(torch.tensor(x_np)).detach().numpy(), rtol=1e-10, atol=1e-10)
+    exported = to_torch_state_dict(layer)
+    assert sorted(exported) == sorted(tmod.state_dict())
+    for key, value in tmod.state_dict().items():
+        np.testing.assert_array_equal(exported[key], value.numpy())
+    reloaded = load_torch_state_dict(config.init(case.device), tmod.state_dict())
+    np.testing.assert_allclose(reloaded(case.tensor(x_np)).to_numpy(),
+                               layer(case.tensor(x_np)).to_numpy(), rtol=1e-6, atol=1e-6)
+
+
+def test_torch_state_dict_mismatches_are_named(backend: Any) -> None:
+    from pyburn.nn import from_torch, load_torch_state_dict
+    from pyburn.record import RecordError
+    conv = Conv2dConfig([3, 4], [3, 3]).with_bias(False).init(backend.device)
+    with pytest.raises(RecordError, match=r"Conv2d state dict: unexpected bias"):
+        load_torch_state_dict(conv, torch.nn.Conv2d(3, 4, 3).state_dict())
+    with pytest.raises(ShapeError, match=r"'weight': expected \[4, 3, 3, 3\] for Conv2d, got "
+                                         r"\[4, 3, 2, 2\]"):
+        load_torch_state_dict(conv, torch.nn.Conv2d(3, 4, 2, bias=False).state_dict())
+    with pytest.raises(ValueError, match=r"padding_mode='reflect' has no pyburn"):
+        from_torch(torch.nn.Conv2d(3, 4, 3, padding=1, padding_mode="reflect"), backend.device)
 
 
 # --- errors ------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ torch = pytest.importorskip("torch")
 
 from pyburn import Tensor  # noqa: E402
 from pyburn.module import Module, Param, RunningState  # noqa: E402
-from pyburn.nn import (BatchNorm, BatchNormConfig, GroupNormConfig, InstanceNormConfig,  # noqa: E402
+from pyburn.nn import (BatchNorm, BatchNormConfig, GroupNormConfig,  # noqa: E402
+                       InstanceNormConfig,
                        LayerNorm, LayerNormConfig, LinearConfig, RmsNormConfig,
                        load_torch_state_dict, to_torch_state_dict)
 from pyburn.nn.norm.group_norm import group_norm  # noqa: E402
@@ -210,7 +211,8 @@ def test_batch_norm_in_a_user_model(ad_backend: Any) -> None:
         def forward(self, x: Any) -> Any:
             return self.norm(self.linear(x).unsqueeze_dim(2)).relu()
 
-    net = Net(LinearConfig(4, 3).init(ad_backend.device), BatchNormConfig(3).init(ad_backend.device))
+    d = ad_backend.device
+    net = Net(LinearConfig(4, 3).init(d), BatchNormConfig(3).init(d))
     assert set(net.into_record()["norm"]) == {"gamma", "beta", "running_mean", "running_var"}
     net(ad_backend.tensor(rng(6).standard_normal([5, 4])))
     assert np.abs(net.norm.running_mean.val().to_numpy()).sum() > 0
@@ -234,7 +236,7 @@ def test_batch_norm_errors(backend: Any) -> None:
         BatchNormConfig(0).init(backend.device)
 
 
-# --- GroupNorm, InstanceNorm, RmsNorm ---------------------------------------------------------------
+# --- GroupNorm, InstanceNorm, RmsNorm -------------------------------------------------------------
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -322,7 +324,8 @@ def test_norm_errors(backend: Any) -> None:
     with pytest.raises(RankError, match=r"InstanceNorm.forward: expected an input of rank >= 3 "
                                         r".*\[batch, 3, length, \.\.\.\].*got shape \[2, 3\]"):
         InstanceNormConfig(3).init(d)(backend.tensor(np.zeros([2, 3])))
-    with pytest.raises(ShapeError, match=r"InstanceNorm.forward: expected 3 channels .*\[2, 5, 4\]"):
+    with pytest.raises(ShapeError,
+                       match=r"InstanceNorm.forward: expected 3 channels .*\[2, 5, 4\]"):
         InstanceNormConfig(3).init(d)(backend.tensor(np.zeros([2, 5, 4])))
     with pytest.raises(ShapeError, match=r"RmsNorm.forward: expected an input of shape "
                                          r"\[\.\.\., 4\], got \[2, 3\]"):

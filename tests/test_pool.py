@@ -160,7 +160,7 @@ OPS = [
     ("avg", lambda x: avg_pool2d(x, (3, 2), (2, 1), (1, 1), False, True)),
     ("avg-cip", lambda x: avg_pool2d(x, 2, 2, 0, True, False)),
     ("max", lambda x: max_pool2d(x, (3, 2), (2, 1), (1, 1), (2, 1), True)),
-    ("max-ties", lambda x: max_pool2d(x.round(), 2, 1)),
+    ("max-ties", lambda x: max_pool2d(x, 2, 1)),          # on a rounded input: ties
     ("adaptive", lambda x: adaptive_avg_pool2d(x, (4, 3))),
 ]
 
@@ -194,6 +194,8 @@ def test_composite_equals_native(backend: Any, composite_only: Callable[[], None
     case = backend.f64
     assert avg_pool2d_op.has_native(case.inner)
     x_np = np.random.default_rng(4).standard_normal((2, 2, 7, 6)) * 2.0
+    if name == "max-ties":
+        x_np = np.round(x_np)
     native = _values_and_grad(case, fn, x_np)
     composite_only()
     assert not avg_pool2d_op.has_native(case.inner)
@@ -209,7 +211,7 @@ def test_finite_differences(ad_backend: Any, composite_only: Callable[[], None],
                             name: str, fn: Callable[[Any], Any]) -> None:
     if path == "composite":
         composite_only()
-    x = np.random.default_rng(6).permutation(60).reshape(1, 2, 6, 5) / 7.0   # no ties
+    x = np.random.default_rng(6).permutation(30).reshape(1, 1, 6, 5) / 7.0   # no ties
     gradcheck(ad_backend.f64, fn, x)
 
 
@@ -230,7 +232,7 @@ def test_record_round_trip(backend: Any) -> None:
     for recorder in (NamedMpkBytesRecorder(FullPrecisionSettings),
                      BinBytesRecorder(DoublePrecisionSettings)):
         blank = PoolNet(MaxPool2dConfig([2, 2]).init(), LinearConfig(4, 3).init(case.device))
-        loaded = blank.load_record(recorder.load(recorder.record(net.into_record()), case.device))
+        loaded = blank.load_record(recorder.load(recorder.record(net.into_record())))
         assert loaded.into_record()["pool"] == {}
         np.testing.assert_allclose(loaded(x).to_data().as_numpy(), net(x).to_data().as_numpy(),
                                    rtol=1e-6)

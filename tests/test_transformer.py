@@ -41,7 +41,7 @@ BATCH, SEQ, SEQ_MEM = 2, 5, 4
 MASKS = ["none", "pad", "causal", "pad+causal"]
 
 
-# --- helpers ---------------------------------------------------------------------------------------
+# --- helpers --------------------------------------------------------------------------------------
 
 
 def torch_encoder(norm_first: bool, activation: str = "gelu", seed: int = 0) -> Any:
@@ -134,7 +134,7 @@ def check(actual: Any, expected: Any, what: str, tol: float) -> None:
 TOL = {"float64": 1e-10, "float32": 2e-4}
 
 
-# --- forward and gradients against torch -------------------------------------------------------------
+# --- forward and gradients against torch ----------------------------------------------------------
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
@@ -283,11 +283,11 @@ def test_a_cache_of_another_model_is_refused(backend: Any) -> None:
                                                  other.new_autoregressive_cache())
     decoder = TransformerDecoderConfig(4, 8, 2, 1).init(backend.device)
     with pytest.raises(ValueError, match="TransformerDecoder.forward_autoregressive_inference"):
-        decoder.forward_autoregressive_inference(TransformerDecoderInput(x, x),
-                                                 encoder.new_autoregressive_cache())  # type: ignore[arg-type]
+        wrong: Any = encoder.new_autoregressive_cache()
+        decoder.forward_autoregressive_inference(TransformerDecoderInput(x, x), wrong)
 
 
-# --- training: a tiny encoder-decoder learns to copy -----------------------------------------------
+# --- training: a tiny encoder-decoder learns to copy ----------------------------------------------
 
 
 VOCAB, BOS, COPY_LEN = 6, 0, 4
@@ -343,7 +343,7 @@ def test_encoder_decoder_learns_a_copy_task(ad_backend: Any) -> None:
     model = CopyModelConfig().init(case.device)
     optim = AdamConfig().init()
     loss_fn = CrossEntropyLoss.new()
-    for _ in range(120):
+    for _ in range(60):   # the loss is ~0.003 after 60 Adam steps on every seed tried
         logits = model.forward(source, shifted).reshape([-1, VOCAB])
         loss = loss_fn.forward(logits, targets)
         model = optim.step(1e-2, model, GradientsParams.from_grads(loss.backward(), model))
@@ -364,7 +364,7 @@ def test_encoder_decoder_learns_a_copy_task(ad_backend: Any) -> None:
     np.testing.assert_array_equal(out[:, 1:], source_np)
 
 
-# --- records, display, interop ------------------------------------------------------------------------
+# --- records, display, interop --------------------------------------------------------------------
 
 
 def values(module: Module) -> dict[str, np.ndarray]:
@@ -484,15 +484,16 @@ def test_torch_interop_errors(backend: Any) -> None:
         from_torch(torch.nn.TransformerEncoderLayer(4, 2, 8), backend.device)
 
 
-# --- errors -----------------------------------------------------------------------------------------
+# --- errors ---------------------------------------------------------------------------------------
 
 
 def test_input_errors_name_the_module_and_shapes(backend: Any) -> None:
     device = backend.device
     encoder = TransformerEncoderConfig(4, 8, 2, 1).init(device)
     x = Tensor[backend.B].zeros([2, 3, 4], device=device)
-    with pytest.raises(RankError, match=r"TransformerEncoder.forward: expected the input tensor "
-                                        r"of shape \[batch, seq, 4\] \(rank 3\), got shape \[3, 4\]"):
+    with pytest.raises(RankError, match=r"TransformerEncoder.forward: expected the input "
+                                        r"tensor of shape \[batch, seq, 4\] \(rank 3\), "
+                                        r"got shape \[3, 4\]"):
         encoder.forward(TransformerEncoderInput(x[0]))
     with pytest.raises(ShapeError, match=r"TransformerEncoder.forward:.*\[batch, seq, 4\].*"
                                          r"got \[2, 3, 5\]"):

@@ -47,17 +47,25 @@ def _im2col(xp: Any, xpad: Any, o: ConvOptions) -> Any:
                                               math.prod(o.windows))
 
 
-def _col2im(xp: Any, cols: Any, o: ConvOptions, channels: int) -> Any:
-    """Adjoint of `_im2col`: sum ``[N, g, C/g * K, P]`` columns into a padded buffer."""
+def _col2im(xp: Any, cols: Any, o: ConvOptions, channels: int, out: Any) -> None:
+    """Adjoint of `_im2col`: add ``[n, g, C/g * K, P]`` columns into the padded buffer `out`."""
     n = cols.shape[0]
     cols = cols.reshape(n, channels, *o.kernel, *o.windows)
-    out = xp.zeros((n, channels, *o.padded_size), dtype=cols.dtype)
     for offset in itertools.product(*(range(k) for k in o.kernel)):
         key = (slice(None), slice(None)) + tuple(
             slice(k * d, k * d + s * (m - 1) + 1, s)
             for k, d, s, m in zip(offset, o.dilation, o.stride, o.windows))
         out[key] += cols[(slice(None), slice(None)) + offset]
-    return out
+
+
+CHUNK_ELEMENTS = 1 << 22
+
+
+def _chunks(n: int, per_sample: int) -> list[slice]:
+    """Batch slices whose columns hold about `CHUNK_ELEMENTS` values: the im2col buffer stays
+    bounded (peak memory) while each GEMM stays large."""
+    step = max(1, CHUNK_ELEMENTS // max(per_sample, 1))
+    return [slice(i, min(i + step, n)) for i in range(0, n, step)]
 
 
 def _crop(out: Any, o: ConvOptions, size: tuple[int, ...]) -> Any:
@@ -78,18 +86,40 @@ def _bias(y: Any, b: Any, nd: int) -> Any:
     return y
 
 
+def _col_size(o: ConvOptions, channels: int) -> int:
+    """Values in one sample's columns (`channels` = the side the kernel slides over)."""
+    return channels * math.prod(o.kernel) * math.prod(o.windows)
+
+
+def _weight_grad(xp: Any, cols_of: Any, other: Any, chunks: list[slice], g: int,
+                 shape: tuple[int, ...]) -> Any:
+    """``sum_n other[n] @ cols[n]^T`` per group, as ``cols @ other^T`` (BLAS is several times
+    faster with the long position axis as the inner dim of both operands in this order)."""
+    total: Any = None
+    for sl in chunks:
+        part = xp.matmul(cols_of(sl), other[sl].swapaxes(-1, -2)).sum(axis=0)
+        total = part if total is None else total + part
+    return total.swapaxes(-1, -2).reshape(shape)
+
+
 def _conv(xp: Any, x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
-    cols = _im2col(xp, _pad(xp, x, o, o.padding_end), o)
-    y = xp.matmul(_weight(w, o.groups), cols)                    # [N, g, C_out/g, P]
-    return _bias(y.reshape(x.shape[0], o.channels_out, *o.out_size), b, o.nd)
+    n, g = x.shape[0], o.groups
+    xpad = _pad(xp, x, o, o.padding_end)
+    y = xp.empty((n, g, o.channels_out // g, math.prod(o.out_size)), dtype=x.dtype)
+    wm = _weight(w, g)
+    for sl in _chunks(n, _col_size(o, o.channels_in)):
+        xp.matmul(wm, _im2col(xp, xpad[sl], o), out=y[sl])
+    return _bias(y.reshape(n, o.channels_out, *o.out_size), b, o.nd)
 
 
 def _conv_transpose(xp: Any, x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
     n, g = x.shape[0], o.groups
     xm = x.reshape(n, g, o.channels_in // g, -1)                 # [N, g, C_in/g, P]
-    cols = xp.matmul(_weight(w, g).transpose(0, 2, 1), xm)       # [N, g, C_out/g * K, P]
-    y = xp.ascontiguousarray(_crop(_col2im(xp, cols, o, o.channels_out), o, o.out_size))
-    return _bias(y, b, o.nd)
+    wt = xp.ascontiguousarray(_weight(w, g).transpose(0, 2, 1))  # [g, C_out/g * K, C_in/g]
+    out = xp.zeros((n, o.channels_out, *o.padded_size), dtype=x.dtype)
+    for sl in _chunks(n, _col_size(o, o.channels_out)):
+        _col2im(xp, xp.matmul(wt, xm[sl]), o, o.channels_out, out[sl])
+    return _bias(xp.ascontiguousarray(_crop(out, o, o.out_size)), b, o.nd)
 
 
 def _make_forward(name: str, nd: int, transposed: bool) -> Any:
@@ -117,21 +147,30 @@ def _make_backward(name: str, nd: int, transposed: bool) -> Any:
             gb = grad.sum(axis=(0, *range(2, 2 + nd)))
         if not transposed:
             gy = grad.reshape(n, g, o.channels_out // g, -1)     # [N, g, C_out/g, P]
+            chunks = _chunks(n, _col_size(o, o.channels_in))
             if need_w:
-                cols = _im2col(xp, _pad(xp, x, o, o.padding_end), o)
-                gw = xp.matmul(gy, cols.transpose(0, 1, 3, 2)).sum(axis=0).reshape(w.shape)
+                xpad = _pad(xp, x, o, o.padding_end)
+                gw = _weight_grad(xp, lambda sl: _im2col(xp, xpad[sl], o), gy, chunks, g,
+                                  w.shape)
             if need_x:
-                cols = xp.matmul(_weight(w, g).transpose(0, 2, 1), gy)
-                gx = xp.ascontiguousarray(_crop(_col2im(xp, cols, o, o.channels_in), o,
-                                                o.in_size))
-        else:
-            xm = x.reshape(n, g, o.channels_in // g, -1)
-            if need_w or need_x:
-                cols = _im2col(xp, _pad(xp, grad, o, o.padding), o)   # [N, g, C_out/g*K, P]
-                if need_w:
-                    gw = xp.matmul(xm, cols.transpose(0, 1, 3, 2)).sum(axis=0).reshape(w.shape)
-                if need_x:
-                    gx = xp.matmul(_weight(w, g), cols).reshape(x.shape)
+                wt = xp.ascontiguousarray(_weight(w, g).transpose(0, 2, 1))
+                gxpad = xp.zeros((n, o.channels_in, *o.padded_size), dtype=grad.dtype)
+                for sl in chunks:
+                    _col2im(xp, xp.matmul(wt, gy[sl]), o, o.channels_in, gxpad[sl])
+                gx = xp.ascontiguousarray(_crop(gxpad, o, o.in_size))
+        elif need_w or need_x:
+            xm = x.reshape(n, g, o.channels_in // g, -1)          # [N, g, C_in/g, P]
+            gypad = _pad(xp, grad, o, o.padding)
+            chunks = _chunks(n, _col_size(o, o.channels_out))
+            if need_w:
+                gw = _weight_grad(xp, lambda sl: _im2col(xp, gypad[sl], o), xm, chunks, g,
+                                  w.shape)
+            if need_x:
+                gx = xp.empty(xm.shape, dtype=grad.dtype)
+                wm = _weight(w, g)
+                for sl in chunks:
+                    xp.matmul(wm, _im2col(xp, gypad[sl], o), out=gx[sl])
+                gx = gx.reshape(x.shape)
         return [gx, gw, gb]
 
     backward.__name__ = f"{name}_array_backward"

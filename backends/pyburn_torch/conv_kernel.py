@@ -56,7 +56,7 @@ def _make_backward(name: str, nd: int, transposed: bool) -> Any:
         xin, padding = _prepare(x, o)
         with torch.no_grad():
             gx, gw, gb = torch.ops.aten.convolution_backward(
-                grad.contiguous(), xin, w, None if b is None else [b.shape[0]],
+                grad, xin, w, None if b is None else [b.shape[0]],
                 list(o.stride), padding, list(o.dilation), transposed, list(o.padding_out),
                 o.groups, mask)
         if gx is not None and xin is not x:

@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device, RankError, ShapeError, Tensor
-from pyburn.tensor.activation import quiet_softmax, softmax
+from pyburn.tensor import Device, Distribution, RankError, ShapeError, Tensor
+from pyburn.tensor.module_ops import attention_weights, unstack3
 
 from ..dropout import Dropout, DropoutConfig
 from ..initializer import Initializer, resolve_device
@@ -158,9 +158,12 @@ class MultiHeadAttention(Module):
     def forward(self, input: MhaInput) -> MhaOutput:
         """Attention of every query over every (unmasked) key; returns `MhaOutput`."""
         batch, seq_q = self._check_input(input)
-        query = self._heads(input.query, self.query)
-        key = self._heads(input.key, self.key)
-        value = self._heads(input.value, self.value)
+        if input.query is input.key is input.value and self._packable():
+            query, key, value = self._self_heads(input.query)
+        else:
+            query = self._heads(input.query, self.query)
+            key = self._heads(input.key, self.key)
+            value = self._heads(input.value, self.value)
         weights = self._weights(query, key, input)
         context = self._merge(weights.matmul(value), batch, seq_q)
         return MhaOutput(weights, self.output.forward(context))
@@ -194,22 +197,57 @@ class MultiHeadAttention(Module):
         batch, seq, _ = x.dims()
         return linear.forward(x).reshape([batch, seq, self.n_heads, self.d_k]).swap_dims(1, 2)
 
+    def _packable(self) -> bool:
+        biases = [lin.bias is not None for lin in (self.query, self.key, self.value)]
+        return all(biases) or not any(biases)
+
+    def _self_heads(self, x: Any) -> tuple[Any, Any, Any]:
+        """Self-attention's three projections as one GEMM on the weights side by side (as
+        torch's packed ``in_proj_weight``): the same values as three `Linear` calls, one input
+        read and one input gradient instead of three."""
+        batch, seq, d_model = x.dims()
+        linears = (self.query, self.key, self.value)
+        cls = type(linears[0].weight.val())
+        weight = cls.cat([lin.weight.val() for lin in linears], 1)
+        out = x.reshape([batch * seq, d_model]).matmul(weight)
+        biases = [lin.bias for lin in linears if lin.bias is not None]
+        if biases:  # all three (`_packable`)
+            out = out + cls.cat([b.val() for b in biases], 0).unsqueeze_dim(0)
+        heads = out.reshape([batch, seq, 3, self.n_heads, self.d_k]).permute([2, 0, 3, 1, 4])
+        q, k, v = unstack3.apply(heads)
+        return q, k, v
+
     def _merge(self, context: Any, batch: int, seq: int) -> Any:
         return context.swap_dims(1, 2).reshape([batch, seq, self.d_model])
 
     def _weights(self, query: Any, key: Any, input: MhaInput) -> Any:
-        scores = query.matmul(key.swap_dims(2, 3)) / math.sqrt(self.d_k)
-        scores = self.dropout.forward(scores)
-        batch, _, seq_q, seq_k = scores.dims()
+        """Scores, dropout, masks and softmax in one op (`attention_weights`, with native
+        kernels and a closed-form backward), computing exactly Burn's sequence of tensor ops."""
+        batch, _, seq_q, _ = query.dims()
+        seq_k = key.dims()[2]
+        mask_pad = mask_attn = None
         if input.mask_pad_tensor is not None:
-            mask = input.mask_pad_tensor
-            self._check_mask("mask_pad", mask, [batch, seq_k])
-            scores = scores.mask_fill(mask.reshape([batch, 1, 1, seq_k]), self.min_float)
+            self._check_mask("mask_pad", input.mask_pad_tensor, [batch, seq_k])
+            mask_pad = input.mask_pad_tensor.reshape([batch, 1, 1, seq_k])
         if input.mask_attn_tensor is not None:
-            mask = input.mask_attn_tensor
-            self._check_mask("mask_attn", mask, [batch, seq_q, seq_k])
-            scores = scores.mask_fill(mask.reshape([batch, 1, seq_q, seq_k]), self.min_float)
-        return quiet_softmax(scores, 3) if self.quiet_softmax else softmax(scores, 3)
+            self._check_mask("mask_attn", input.mask_attn_tensor, [batch, seq_q, seq_k])
+            mask_attn = input.mask_attn_tensor.reshape([batch, 1, seq_q, seq_k])
+        dropout = self._dropout_multiplier(query, [batch, self.n_heads, seq_q, seq_k])
+        return attention_weights.apply(query, key, dropout, mask_pad, mask_attn,
+                                       sqrt_dk=math.sqrt(self.d_k), min_float=self.min_float,
+                                       quiet_softmax=self.quiet_softmax)
+
+    def _dropout_multiplier(self, like: Any, shape: list[int]) -> Any:
+        """`Dropout` on the scores as a multiplier (0 or ``1 / keep``), drawn as `Dropout`
+        draws its mask; None when dropout is off (no Autodiff backend, or prob 0)."""
+        prob = self.dropout.prob
+        if prob == 0.0 or not type(like).backend.is_autodiff():
+            return None
+        cls = type(like)
+        if prob >= 1.0:
+            return cls.zeros(shape, device=like.device)
+        keep = 1.0 - prob
+        return cls.random(shape, Distribution.Bernoulli(keep), device=like.device) * (1.0 / keep)
 
     def _check_mask(self, name: str, mask: Any, want: list[int]) -> None:
         if not isinstance(mask, Tensor) or mask.kind.prefix != "bool":

@@ -1,5 +1,6 @@
 """`Conv3d` (Burn's ``burn::nn::conv::Conv3d``): a 3-D convolution over ``[batch, channels,
-depth, height, width]`` inputs, as ``torch.nn.Conv3d`` (same weight layout, so weights copy as is)."""
+depth, height, width]`` inputs, as ``torch.nn.Conv3d`` (same weight layout, so weights copy
+as is)."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ class Conv3d(Module):
     padding: PaddingConfig3d
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
-        """``[batch, channels_in, depth, height, width]`` -> ``[batch, channels_out, d_out, h_out, w_out]``."""
+        """``[batch, channels_in, depth, height, width]`` ->
+        ``[batch, channels_out, d_out, h_out, w_out]``."""
         dims = check_input("Conv3d", x, 3, int(self.weight.shape[1]) * self.groups)
         pairs = self.padding.pairs(dims[2:], self.kernel_size, self.stride)
         out: Tensor[B] = conv(x, self.weight, self.bias, 3, pairs, self.stride, self.dilation,

@@ -29,6 +29,8 @@ from pyburn.tensor import Device, ShapeError, TensorData
 from ..activation import Activation, ActivationConfig
 from ..linear import Linear, LinearConfig
 from ..norm.torch_interop import NORM_LAYERS, norm_from_torch, norm_to_torch
+from ..conv.torch_interop import (CONV_LAYERS, conv_config_from_torch, conv_from_torch,
+                                  conv_to_torch)
 from ..attention.mha import MultiHeadAttention
 from ..attention.torch_interop import mha_config_from_torch, mha_from_torch, mha_to_torch
 from .bilstm import BiLstm, BiLstmConfig
@@ -80,6 +82,8 @@ def load_torch_state_dict(module: M, state_dict: StateDict | str | os.PathLike[s
         arrays = _linear_from_torch(module, tensors)
     elif isinstance(module, NORM_LAYERS):
         arrays = norm_from_torch(module, tensors)
+    elif isinstance(module, CONV_LAYERS):  # same names and layout as nn.Conv*/ConvTranspose*
+        arrays = conv_from_torch(module, tensors)
     elif isinstance(module, MultiHeadAttention):  # torch's packed in_proj_weight
         arrays = mha_from_torch(module, tensors)
     else:
@@ -117,6 +121,8 @@ def to_torch_state_dict(module: Module, *, prefix: str = "", layer: int = 0,
             out["bias"] = arrays["bias"].copy()
     elif isinstance(module, NORM_LAYERS):
         out = norm_to_torch(module, arrays)
+    elif isinstance(module, CONV_LAYERS):
+        out = conv_to_torch(module, arrays)
     elif isinstance(module, MultiHeadAttention):
         out = mha_to_torch(module, arrays)
     else:
@@ -172,6 +178,8 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
         module = config.init(device, backend)
     elif kind == "MultiheadAttention":
         module = mha_config_from_torch(torch_module).init(device, backend)
+    elif kind.startswith("Conv"):                  # nn.Conv1d/2d/3d, nn.ConvTranspose1d/2d
+        module = conv_config_from_torch(torch_module).init(device, backend)
     else:
         raise TypeError(f"from_torch: expected a torch.nn.Linear, LSTM or GRU, got {kind}")
     return load_torch_state_dict(module, torch_module.state_dict())

@@ -19,7 +19,7 @@ from typing import Any, Generic
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device, Tensor
+from pyburn.tensor import Device, ShapeError, Tensor
 
 from .._types import B
 from ..activation import ActivationConfig
@@ -106,7 +106,6 @@ class TransformerDecoderInput(Generic[B]):
         batch, seq_tgt = check_sequence(op, "the target", self.target, d_model)
         mem_batch, seq_mem = check_sequence(op, "the memory", self.memory, d_model)
         if mem_batch != batch:
-            from pyburn.tensor import ShapeError
             raise ShapeError(f"{op}: the target {self.target.dims()} and the memory "
                              f"{self.memory.dims()} must have the same batch size")
         m = self._masks
@@ -160,7 +159,9 @@ class TransformerDecoderLayer(Module):
                  cache: "TransformerDecoderLayerAutoregressiveCache | None") -> Any:
         """One body for both paths (see `TransformerEncoderLayer._forward`)."""
         def run(sub: Any, slot: TensorCache | None, t: Any) -> Any:
-            return sub.forward(t) if slot is None else slot.forward_autoregressive(t, 1, sub.forward)
+            if slot is None:
+                return sub.forward(t)
+            return slot.forward_autoregressive(t, 1, sub.forward)
 
         def attend(mha: MultiHeadAttention, attn_input: Any, slot: MhaCache | None) -> Any:
             out = mha.forward(attn_input) if slot is None else mha.forward_cache(attn_input, slot)

@@ -154,7 +154,9 @@ class TransformerEncoderLayer(Module):
         """One body for both paths: with a cache, the position-wise sub-layers go through
         their `TensorCache` and the attention through its `MhaCache`."""
         def run(sub: Any, slot: TensorCache | None, t: Any) -> Any:
-            return sub.forward(t) if slot is None else slot.forward_autoregressive(t, 1, sub.forward)
+            if slot is None:
+                return sub.forward(t)
+            return slot.forward_autoregressive(t, 1, sub.forward)
 
         c = cache
         residual = run(self.norm_2, c.norm_2 if c else None, x) if self.norm_first else x

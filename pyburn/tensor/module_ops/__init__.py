@@ -17,3 +17,6 @@ from .interpolate import interpolate  # noqa: E402,F401
 __all__ += ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d", "max_pool1d_with_indices",
             "max_pool2d_with_indices", "adaptive_avg_pool1d", "adaptive_avg_pool2d",
             "interpolate"]
+from .attention_weights import attention_weights, unstack3  # noqa: E402,F401
+
+__all__ += ["attention_weights", "unstack3"]

@@ -197,7 +197,7 @@ def _options_of(name: str, nd: int, transposed: bool, x: Any, w: Any, b: Any,
 
 
 def _make_reference(name: str, nd: int, transposed: bool) -> Callable[..., Any]:
-    body = _conv_transpose_tensors if transposed else _conv_tensors
+    body: Callable[..., Any] = _conv_transpose_tensors if transposed else _conv_tensors
 
     def reference(B: Any, ctx: OpContext, x: Any, weight: Any, bias: Any = None,
                   **attrs: Any) -> Any:
@@ -257,14 +257,6 @@ CONV_OPS: dict[tuple[int, bool], CustomOp] = {
     (1, True): conv_transpose1d, (2, True): conv_transpose2d, (3, True): conv_transpose3d,
 }
 """Every convolution op by (spatial rank, transposed): native kernels register on all of them."""
-
-
-def op_spec(op: CustomOp) -> tuple[int, bool]:
-    """(spatial rank, transposed) of one of the ops in `CONV_OPS`."""
-    for spec, candidate in CONV_OPS.items():
-        if candidate is op:
-            return spec
-    raise KeyError(op.name)
 
 
 __all__ = ["conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",

@@ -272,7 +272,8 @@ def max_pool2d_with_indices(x: Any, kernel_size: Sequence[int] | int, stride: Se
                                                padding=p, dilation=d, ceil_mode=ceil_mode)
     if backend.is_autodiff():      # Autodiff wraps every output; the indices carry no gradient
         index = index.inner
-    return type(x).from_primitive(values), Tensor[backend, Int].from_primitive(index)
+    ints: Any = Tensor.of(backend, Int)
+    return type(x).from_primitive(values), ints.from_primitive(index)
 
 
 def max_pool2d(x: Any, kernel_size: Sequence[int] | int, stride: Sequence[int] | int,
