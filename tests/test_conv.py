@@ -145,6 +145,8 @@ OPS: list[tuple[str, Any, list[int], list[int], bool, dict[str, Any]]] = [
      dict(stride=(1, 2, 1), padding=(1, 0, 1))),
     ("tconv1d", conv_transpose1d, [2, 4, 4], [4, 3, 3], True,
      dict(stride=2, padding=1, padding_out=1, groups=2)),
+    ("tconv1d-crop", conv_transpose1d, [1, 2, 4], [2, 2, 2], True,
+     dict(stride=3, padding=2, padding_out=1)),          # padding > dilation * (k - 1)
     ("tconv2d", conv_transpose2d, [1, 2, 3, 4], [2, 3, 2, 3], True,
      dict(stride=(2, 3), padding=(0, 1), padding_out=(1, 0), dilation=(2, 1))),
     ("tconv3d", conv_transpose3d, [1, 2, 2, 3, 2], [2, 2, 2, 2, 2], False,

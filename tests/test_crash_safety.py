@@ -21,7 +21,13 @@ from pyburn.record import NamedMpkFileRecorder, trees_equal
 from pyburn.record.atomic import atomic_write, remove_stale_temps
 from pyburn.tensor.data import TensorData
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL"),
+    # Python 3.12+ warns on fork() while other threads exist (torch's and BLAS's pools). The
+    # children here only write files with numpy/msgpack and never touch those pools or their
+    # locks, and a forked child is what lets a kill land at a random point of a real save.
+    pytest.mark.filterwarnings("ignore:This process .* is multi-threaded, use of fork:DeprecationWarning"),
+]
 
 
 def temps(directory: Path) -> list[str]:

@@ -862,6 +862,20 @@ def test_missing_file_names_the_path_with_extension(recorder_type: type[FileReco
     assert info.value.filename == str(tmp_path / f"missing.{EXTENSIONS[recorder_type]}")
 
 
+def test_negative_nan_keeps_its_sign_in_every_recorder() -> None:
+    """A NaN with its sign bit set (what ``-x`` of a NaN gives) loads with it, in tensors and as
+    a scalar leaf; the JSON recorders write it as "-NaN" (hypothesis found it losing the sign)."""
+    neg = math.copysign(math.nan, -1.0)
+    tree = {"t64": TensorData(np.array([neg, math.nan, 1.0])),
+            "t32": TensorData(np.array([neg], dtype=np.float32)), "scalar": neg}
+    for r in ALL_RECORDERS:
+        rec = r(DoublePrecisionSettings)
+        loaded = rec.from_bytes(rec.to_bytes(tree))
+        assert np.signbit(loaded["t64"].as_numpy()).tolist() == [True, False, False], r.__name__
+        assert np.signbit(loaded["t32"].as_numpy()).tolist() == [True], r.__name__
+        assert math.isnan(loaded["scalar"]) and math.copysign(1.0, loaded["scalar"]) < 0, r.__name__
+
+
 # ---------------------------------------------------------------- hypothesis: any tree
 
 

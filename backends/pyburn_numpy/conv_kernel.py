@@ -58,7 +58,7 @@ def _col2im(xp: Any, cols: Any, o: ConvOptions, channels: int, out: Any) -> None
         out[key] += cols[(slice(None), slice(None)) + offset]
 
 
-CHUNK_ELEMENTS = 1 << 22
+CHUNK_ELEMENTS = 1 << 20
 
 
 def _chunks(n: int, per_sample: int) -> list[slice]:

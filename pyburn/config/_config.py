@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from typing_extensions import Self, dataclass_transform
 
 from ._codec import Invalid, Path, describe
+from ._init_with import init_with
 from ._persist import Persist
 from ._record import Record, setup_record
 
@@ -43,6 +44,15 @@ class Config(Record, Persist):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Validate and build from a dict shaped like `to_dict()`'s result."""
         return cls._config_from_data(data)
+
+    def init_with(self, record: Any, device: Any = None, backend: Any = None) -> Any:
+        """Burn's ``init_with(record)``: the module `init` builds, holding the record's weights.
+
+        No initializer runs (parameters are lazy), and the record is validated against the
+        config: a missing field or another shape is a `RecordError` naming the parameter. A
+        record with tensors needs `device` or `backend` (records hold no device); see
+        ``docs/nn.md``, "Initialization from recorded weights"."""
+        return init_with(self, record, device, backend)
 
     @classmethod
     def _config_convert(cls, value: Any, at: Path, from_json: bool) -> Any:

@@ -139,7 +139,12 @@ class Module:
         return sum(p.num_params() for p in self.params())
 
     def devices(self) -> list[Device]:
-        found: list[Device] = []
+        return self.collect_devices([])
+
+    def collect_devices(self, devices: list[Device]) -> list[Device]:
+        """Burn's ``collect_devices``: `devices` extended with this module's, no duplicates
+        (gathering the devices of several modules into one list)."""
+        found = list(devices)
         for p in self.params():
             d = p.device
             if d is not None and d not in found:
@@ -211,6 +216,27 @@ class Module:
             return p.map_lazy(_inner, tensor_cls=cls.of(cls.backend.inner))
         return self.map(inner)
 
+    def train(self) -> Self:
+        """Burn's ``train()`` (``AutodiffModule::from_inner``), the inverse of `valid`: the
+        module on the Autodiff backend that wraps its own, so a tape is recorded and dropout
+        acts again. Ids and require-grad flags are kept; lazy parameters stay lazy. As in Burn
+        (a type error there), a module already on an Autodiff backend is refused."""
+        from pyburn.backend import Autodiff
+        from pyburn.tensor import Tensor
+
+        def outer(path: str, p: Param[Any]) -> Param[Any]:
+            cls = p.tensor_cls
+            if cls is None:
+                return p
+            if cls.backend.is_autodiff():
+                raise BackendError(
+                    f"{type(self).__name__}.train: the parameter {path} is already on the "
+                    f"Autodiff backend {cls.backend!r}; train() wraps a module of a plain "
+                    "backend (as valid() returns)")
+            target = Tensor.of(Autodiff[cls.backend], cls.kind)
+            return p.map_lazy(target.from_inner, tensor_cls=target)
+        return self.map(outer)
+
     # --- records -------------------------------------------------------------------------------------
     def into_record(self) -> dict[str, Any]:
         """The module's state as a record tree: parameters as ``{"id", "param": TensorData}``."""
@@ -263,7 +289,7 @@ class Module:
             items = [f"{k}: {_display_value(v)}" for k, v in fields.items()]
             if self.num_params():  # Burn leaves the count out of parameterless modules
                 items.append(f"params: {self.num_params()}")
-            return f"{name} {{{', '.join(items)}}}"
+            return f"{name} {{{', '.join(items)}}}" if items else name  # Burn: "Relu"
         lines = [f"{name} {{"]
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name, None)

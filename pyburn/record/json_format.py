@@ -8,8 +8,9 @@ Layout of the tree in JSON:
   values flattened in C order. float32/float16 values are written as the shortest decimal that
   converts back to the same float32/float16 (``0.1``, not ``0.10000000149011612``), checked
   element by element;
-* JSON has no NaN or infinity, so inside ``values`` they are the strings ``"NaN"``, ``"inf"``,
-  ``"-inf"``, and a non-finite scalar float is ``{"$float": "NaN"}``;
+* JSON has no NaN or infinity, so inside ``values`` they are the strings ``"NaN"``, ``"-NaN"``
+  (a NaN with its sign bit set keeps it, as the binary formats do), ``"inf"``, ``"-inf"``, and a
+  non-finite scalar float is ``{"$float": "NaN"}``;
 * keys starting with ``$`` are reserved for these markers. A user key that starts with ``$``
   is written with one more ``$`` (``"$x"`` -> ``"$$x"``) and un-escaped on load, so no user
   dict can be mistaken for a tensor.
@@ -36,7 +37,8 @@ from .tree import MAX_DEPTH, Item, TreePath, path_str, round_to_bf16, tensor_of
 NAME = "json"
 TENSOR_KEY = "$tensor"
 FLOAT_KEY = "$float"
-_SPECIAL_TEXT = {"NaN": math.nan, "inf": math.inf, "-inf": -math.inf}
+_SPECIAL_TEXT = {"NaN": math.nan, "-NaN": math.copysign(math.nan, -1.0), "inf": math.inf,
+                 "-inf": -math.inf}
 
 JsonValue = Any
 TensorWriter = Callable[[TensorData, TreePath], JsonValue]
@@ -165,7 +167,9 @@ def _parse_ints(values: list[Any], dtype: DType, path: TreePath) -> np.ndarray:
 
 
 def _special_text(value: float) -> str:
-    return "NaN" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if math.isnan(value):
+        return "-NaN" if math.copysign(1.0, value) < 0 else "NaN"
+    return "inf" if value > 0 else "-inf"
 
 
 # ---------------------------------------------------------------- text

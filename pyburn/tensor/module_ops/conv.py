@@ -132,7 +132,7 @@ def _pad(x: Any, before: Sequence[int], after: Sequence[int]) -> Any:
         dim = 2 + i
         n = x.dims()[dim]
         if lo < 0 or hi < 0:
-            key = [slice(None)] * x.rank()
+            key = [slice(None)] * len(x.dims())
             key[dim] = slice(max(-lo, 0), n - max(-hi, 0))
             x = x[tuple(key)]
             lo, hi = max(lo, 0), max(hi, 0)
