@@ -225,6 +225,9 @@ def test_the_books_model_from_a_saved_file(backend: Any, tmp_path: Path) -> None
     np.testing.assert_array_equal(after, _draws(backend))
     by_hand(x).to_data().assert_eq(expected)
     generic(x).to_data().assert_eq(expected)
+    # backend=B alone: an init(device) without a backend parameter gets B's default device
+    on_default = ModelConfig().init_with(record, backend=backend.B)
+    assert on_default.devices() == [backend.B.default_device()]
     with pytest.raises(RecordError, match=r"ModelConfig.init_with: .*linear_in.weight: shape"):
         ModelConfig(d_hidden=32).init_with(record, backend.device)
 

@@ -14,6 +14,8 @@ Structs — subclass `Config` and annotate fields::
 
         def init(self, device): ...     # Burn's convention: build the module from its config
 
+    model = ModelConfig(1, 32).init_with(record, device)  # the module, weights from a record
+
     cfg = ModelConfig(1, 32).with_dropout(0.2)   # with_<field>() for every field, returns a copy
     cfg.save("config.json"); ModelConfig.load("config.json")
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from typing_extensions import Self
 
 from ._codec import Invalid, Path, describe
-from ._init_with import init_with
 from ._persist import Persist
 from ._record import Record, _framework_attribute, _quoted, record_fields, setup_record
 
@@ -155,10 +154,6 @@ class EnumConfig(Persist):
     def variants(cls) -> tuple[type[Self], ...]:
         """The variant classes, in declaration order."""
         return tuple(cls.__config_variants__.values())
-
-    def init_with(self, record: Any, device: Any = None, backend: Any = None) -> Any:
-        """`Config.init_with` for enum configs that build a module (``ActivationConfig``)."""
-        return init_with(self, record, device, backend)
 
     @classmethod
     def _config_convert(cls, value: Any, at: Path, from_json: bool) -> Any:

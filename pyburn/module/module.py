@@ -233,7 +233,8 @@ class Module:
                     f"{type(self).__name__}.train: the parameter {path} is already on the "
                     f"Autodiff backend {cls.backend!r}; train() wraps a module of a plain "
                     "backend (as valid() returns)")
-            target = Tensor.of(Autodiff[cls.backend], cls.kind)
+            wrap: Any = Autodiff  # a run-time backend, not a type checkers can index
+            target = Tensor.of(wrap[cls.backend], cls.kind)
             return p.map_lazy(target.from_inner, tensor_cls=target)
         return self.map(outer)
 

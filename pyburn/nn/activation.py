@@ -12,6 +12,7 @@ import dataclasses
 from typing import Any
 
 from pyburn.config import EnumConfig
+from pyburn.config._init_with import init_with
 from pyburn.module import Module, Param
 from pyburn.tensor import Device, ShapeError, Tensor
 from pyburn.tensor import activation as F
@@ -83,6 +84,12 @@ class ActivationConfig(EnumConfig):
             backend, dev = resolve_device(device, backend, "ActivationConfig.init")
             alpha = Initializer.Constant(value=v.alpha).init_param([v.num_parameters], dev, backend)
         return Activation(self, alpha)
+
+    def init_with(self, record: Any, device: Device | str | None = None,
+                  backend: Any = None) -> "Activation":
+        """`Config.init_with` for this enum config: PRelu's alpha from a record, never drawn."""
+        module: Activation = init_with(self, record, device, backend)
+        return module
 
 
 ActivationConfig.Swish = ActivationConfig.Silu
