@@ -238,3 +238,32 @@ def test_native_backward_uses_saved_residuals(ad_backend):
     assert (CALLS["native_backward"] == 1) is native  # otherwise the shared backward ran
     assert softsign.backward_for(ad_backend.B.inner) is (
         _softsign_numpy_backward if native else _softsign_backward)
+
+
+def test_keep_outputs_false_does_not_hold_the_output_for_the_backward(ad_backend):
+    """An op whose backward never reads its output (conv, pooling) does not keep it alive on
+    the tape: the layer's activation is freed as soon as the forward code drops it."""
+    import gc
+    import weakref
+    seen: list[OpContext] = []
+
+    def double(B, ctx, x):
+        seen.append(ctx)
+        return B.float_mul_scalar(x, 2.0)
+
+    kept = CustomOp("double_kept", double)
+    dropped = CustomOp("double_dropped", double, keep_outputs=False)
+    for op in (kept, dropped):
+        op.define_backward(lambda B, ctx, g: (B.float_mul_scalar(g, 2.0),))
+    x = ad_backend.f64.tensor([1.0, -2.0]).require_grad()
+    for op, keeps in ((kept, True), (dropped, False)):
+        seen.clear()
+        y = op.apply(x)
+        ref = weakref.ref(y.primitive.inner) if hasattr(y.primitive.inner, "__weakref__") else None
+        root = (y * 1.0).sum()
+        assert (seen[0].outputs is not None) is keeps
+        del y
+        gc.collect()
+        if ref is not None and not keeps:
+            assert ref() is None
+        np.testing.assert_allclose(x.grad(root.backward()).to_numpy(), [2.0, 2.0])

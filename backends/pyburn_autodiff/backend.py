@@ -595,7 +595,7 @@ class Autodiff(Backend, Generic[InnerB]):
     def float_relu(cls, x: AD) -> AD:
         I = cls.inner
         out = I.float_relu(x.inner)
-        return _unary(x, out, lambda g: I.float_mask_fill(g, I.float_lower_equal_elem(out, 0.0), 0.0))
+        return _unary(x, out, lambda g: I.float_relu_backward(out, g))
 
     @classmethod
     def float_sigmoid(cls, x: AD) -> AD:

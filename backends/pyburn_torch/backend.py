@@ -311,6 +311,7 @@ class Torch(Backend):
     float_is_nan = staticmethod(k.unary("isnan"))
     float_is_inf = staticmethod(k.unary("isinf"))
     float_relu = staticmethod(k.unary("relu"))
+    float_relu_backward = staticmethod(k.relu_backward)
     float_sigmoid = staticmethod(k.unary("sigmoid"))
     float_gelu = staticmethod(k.unary("nn.functional.gelu"))  # exact (erf) form, as the default
 

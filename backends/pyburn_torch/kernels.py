@@ -145,6 +145,11 @@ def mask_fill(x: Tensor, mask: Tensor, value: float) -> Tensor:
     return x.masked_fill(mask, value)
 
 
+def relu_backward(output: Tensor, grad: Tensor) -> Tensor:
+    """One pass, no mask: ``output <= 0 ? 0 : grad`` (NaN keeps the gradient, as Burn's)."""
+    return torch.ops.aten.threshold_backward(grad, output, 0.0)
+
+
 # --- arithmetic ----------------------------------------------------------------------------------
 # A Python scalar keeps the tensor's dtype in torch's promotion rules, so the scalar forms are the
 # same torch calls; they are separate functions only because the protocol names the argument `s`.

@@ -23,13 +23,13 @@ from pyburn.tensor import Device, ShapeError, Tensor
 
 from .._types import B
 from ..activation import ActivationConfig
-from ..attention import MhaCache, MhaInput, MultiHeadAttention
+from ..attention import MhaCache, MhaInput, MultiHeadAttention, TensorCache
 from ..dropout import Dropout, DropoutConfig
 from ..initializer import Initializer, resolve_device
 from ..norm import LayerNorm
 from ._checks import check_mask, check_sequence
-from ..attention import TensorCache
-from .encoder import _KAIMING, check_config, new_mha, new_norm, new_pwff
+from ._common import (KAIMING, StackCache, attend, cached, check_cache, display_fields,
+                      init_stack, masked, new_mha, new_norm, new_pwff, residual_chain)
 from .pwff import PositionWiseFeedForward
 
 __all__ = ["TransformerDecoderConfig", "TransformerDecoder", "TransformerDecoderLayer",
@@ -48,18 +48,15 @@ class TransformerDecoderConfig(Config):
     dropout: float = 0.1
     norm_first: bool = False
     quiet_softmax: bool = False
-    initializer: Initializer = _KAIMING
+    initializer: Initializer = KAIMING
     activation: ActivationConfig = ActivationConfig.Gelu()
     layer_norm_eps: float = 1e-5
 
     def init(self, device: Device | str | None = None,
              backend: Any = None) -> "TransformerDecoder":
         """`n_layers` independent layers, each drawn with `initializer` (lazily)."""
-        check_config("TransformerDecoderConfig.init", self)
-        backend, dev = resolve_device(device, backend, "TransformerDecoderConfig.init")
-        layers = [TransformerDecoderLayer.new(self, dev, backend) for _ in range(self.n_layers)]
-        return TransformerDecoder(layers, self.d_model, self.d_ff, self.n_heads, self.n_layers,
-                                  float(self.dropout), self.norm_first, self.quiet_softmax)
+        return init_stack("TransformerDecoderConfig.init", self, device, backend,
+                          TransformerDecoderLayer.new, TransformerDecoder)
 
 
 class TransformerDecoderInput(Generic[B]):
@@ -115,14 +112,6 @@ class TransformerDecoderInput(Generic[B]):
         check_mask(op, "memory_mask_attn", m["memory_mask_attn"], [batch, seq_tgt, seq_mem])
 
 
-def _masked(attn_input: Any, mask_pad: Any, mask_attn: Any) -> Any:
-    if mask_pad is not None:
-        attn_input = attn_input.mask_pad(mask_pad)
-    if mask_attn is not None:
-        attn_input = attn_input.mask_attn(mask_attn)
-    return attn_input
-
-
 class TransformerDecoderLayer(Module):
     """One decoder layer; field names (and so record names) are Burn's."""
 
@@ -158,43 +147,25 @@ class TransformerDecoderLayer(Module):
     def _forward(self, input: Any,
                  cache: "TransformerDecoderLayerAutoregressiveCache | None") -> Any:
         """One body for both paths (see `TransformerEncoderLayer._forward`)."""
-        def run(sub: Any, slot: TensorCache | None, t: Any) -> Any:
-            if slot is None:
-                return sub.forward(t)
-            return slot.forward_autoregressive(t, 1, sub.forward)
-
-        def attend(mha: MultiHeadAttention, attn_input: Any, slot: MhaCache | None) -> Any:
-            out = mha.forward(attn_input) if slot is None else mha.forward_cache(attn_input, slot)
-            return out.context
-
         c, m = cache, input._masks
-        x = input.target
-        residual = run(self.norm_3, c.norm_3 if c else None, x) if self.norm_first else x
-        self_input = _masked(MhaInput.self_attn(residual), m["target_mask_pad"],
-                             m["target_mask_attn"])
-        x = x + self.dropout.forward(attend(self.self_attn, self_input,
-                                            c.self_attn if c else None))
 
-        if self.norm_first:
-            residual = run(self.norm_1, c.norm_1 if c else None, x)
-        else:
-            x = run(self.norm_1, c.norm_1 if c else None, x)
-            residual = x
-        cross_input = _masked(MhaInput(residual, input.memory, input.memory),
-                              m["memory_mask_pad"], m["memory_mask_attn"])
-        x = x + self.dropout.forward(attend(self.cross_attn, cross_input,
-                                            c.cross_attn if c else None))
+        def self_attn(t: Any) -> Any:
+            attn_input = masked(MhaInput.self_attn(t), m["target_mask_pad"],
+                                m["target_mask_attn"])
+            return attend(self.self_attn, attn_input, c.self_attn if c else None)
 
-        if self.norm_first:
-            residual = run(self.norm_2, c.norm_2 if c else None, x)
-        else:
-            x = run(self.norm_2, c.norm_2 if c else None, x)
-            residual = x
-        x = x + self.dropout.forward(run(self.pwff, c.pwff if c else None, residual))
-        if not self.norm_first:
-            x = run(self.norm_3, c.norm_3 if c else None, x)
+        def cross_attn(t: Any) -> Any:
+            attn_input = masked(MhaInput(t, input.memory, input.memory), m["memory_mask_pad"],
+                                m["memory_mask_attn"])
+            return attend(self.cross_attn, attn_input, c.cross_attn if c else None)
+
+        pwff = cached(self.pwff, c.pwff if c else None)
+        norms = [cached(self.norm_1, c.norm_1 if c else None),
+                 cached(self.norm_2, c.norm_2 if c else None),
+                 cached(self.norm_3, c.norm_3 if c else None)]
+        x = residual_chain(input.target, self.norm_first, self.dropout,
+                           [self_attn, cross_attn, pwff], norms)
         return TransformerDecoderInput(x, input.memory, **m)
-
 
 class TransformerDecoderLayerAutoregressiveCache:
     """What one layer keeps between decoding steps (Burn's field names): the memory's keys
@@ -213,17 +184,11 @@ class TransformerDecoderLayerAutoregressiveCache:
         return cls()
 
 
-class TransformerDecoderAutoregressiveCache:
+class TransformerDecoderAutoregressiveCache(StackCache[TransformerDecoderLayerAutoregressiveCache]):
     """One layer cache per decoder layer; make it with ``decoder.new_autoregressive_cache()``
     and pass the same cache (and the same memory) to every step of one generation."""
 
-    def __init__(self, num_layers: int) -> None:
-        self.layers = [TransformerDecoderLayerAutoregressiveCache.empty()
-                       for _ in range(num_layers)]
-
-    @classmethod
-    def empty(cls, num_layers: int) -> "TransformerDecoderAutoregressiveCache":
-        return cls(num_layers)
+    layer_cache = TransformerDecoderLayerAutoregressiveCache
 
 
 class TransformerDecoder(Module):
@@ -255,14 +220,7 @@ class TransformerDecoder(Module):
         causal target mask there."""
         op = "TransformerDecoder.forward_autoregressive_inference"
         input.check(op, self.d_model)
-        if not isinstance(cache, TransformerDecoderAutoregressiveCache) or \
-                len(cache.layers) != len(self.layers):
-            got = (f"a cache of {len(cache.layers)} layers"
-                   if isinstance(cache, TransformerDecoderAutoregressiveCache)
-                   else type(cache).__name__)
-            raise ValueError(f"{op}: expected the cache of this decoder "
-                             f"(decoder.new_autoregressive_cache(), {len(self.layers)} layers), "
-                             f"got {got}")
+        check_cache(op, "decoder", cache, TransformerDecoderAutoregressiveCache, len(self.layers))
         for layer, layer_cache in zip(self.layers, cache.layers):
             input = layer.forward_autoregressive_inference(input, layer_cache)
         return input.target
@@ -272,6 +230,4 @@ class TransformerDecoder(Module):
         return TransformerDecoderAutoregressiveCache.empty(len(self.layers))
 
     def display_fields(self) -> dict[str, Any]:
-        return {"d_model": self.d_model, "d_ff": self.d_ff, "n_heads": self.n_heads,
-                "n_layers": self.n_layers, "dropout": self.dropout,
-                "norm_first": self.norm_first, "quiet_softmax": self.quiet_softmax}
+        return display_fields(self)

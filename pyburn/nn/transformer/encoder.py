@@ -17,7 +17,6 @@ reusing what the cache holds for the earlier ones; it equals `forward` with a ca
 
 from __future__ import annotations
 
-import math
 from typing import Any, Generic
 
 from pyburn.config import Config
@@ -26,19 +25,18 @@ from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..activation import ActivationConfig
-from ..attention import MhaCache, MhaInput, MultiHeadAttention, MultiHeadAttentionConfig
+from ..attention import MhaCache, MhaInput, MultiHeadAttention, TensorCache
 from ..dropout import Dropout, DropoutConfig
 from ..initializer import Initializer, resolve_device
-from ..norm import LayerNorm, LayerNormConfig
+from ..norm import LayerNorm
 from ._checks import check_mask, check_sequence
-from ..attention import TensorCache
-from .pwff import PositionWiseFeedForward, PositionWiseFeedForwardConfig
+from ._common import (KAIMING, StackCache, attend, cached, check_cache, display_fields,
+                      init_stack, masked, new_mha, new_norm, new_pwff, residual_chain)
+from .pwff import PositionWiseFeedForward
 
 __all__ = ["TransformerEncoderConfig", "TransformerEncoder", "TransformerEncoderLayer",
            "TransformerEncoderInput", "TransformerEncoderAutoregressiveCache",
            "TransformerEncoderLayerAutoregressiveCache"]
-
-_KAIMING = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0), fan_out_only=False)
 
 
 class TransformerEncoderConfig(Config):
@@ -52,46 +50,15 @@ class TransformerEncoderConfig(Config):
     dropout: float = 0.1
     norm_first: bool = False
     quiet_softmax: bool = False
-    initializer: Initializer = _KAIMING
+    initializer: Initializer = KAIMING
     activation: ActivationConfig = ActivationConfig.Gelu()
     layer_norm_eps: float = 1e-5
 
     def init(self, device: Device | str | None = None,
              backend: Any = None) -> "TransformerEncoder":
         """`n_layers` independent layers, each drawn with `initializer` (lazily)."""
-        check_config("TransformerEncoderConfig.init", self)
-        backend, dev = resolve_device(device, backend, "TransformerEncoderConfig.init")
-        layers = [TransformerEncoderLayer.new(self, dev, backend) for _ in range(self.n_layers)]
-        return TransformerEncoder(layers, self.d_model, self.d_ff, self.n_heads, self.n_layers,
-                                  float(self.dropout), self.norm_first, self.quiet_softmax)
-
-
-def check_config(op: str, c: Any) -> None:
-    """Sizes that cannot build a transformer fail here, naming the field."""
-    for name in ("d_model", "d_ff", "n_heads"):
-        if getattr(c, name) <= 0:
-            raise ValueError(f"{op}: {name} must be positive, got {getattr(c, name)}")
-    if c.n_layers < 0:
-        raise ValueError(f"{op}: n_layers must be >= 0, got {c.n_layers}")
-    if c.d_model % c.n_heads != 0:
-        raise ValueError(f"{op}: d_model ({c.d_model}) must be divisible by n_heads "
-                         f"({c.n_heads})")
-    if not 0.0 <= c.dropout <= 1.0:
-        raise ValueError(f"{op}: dropout must be between 0 and 1, got {c.dropout}")
-
-
-def new_mha(c: Any, dev: Device, backend: Any) -> MultiHeadAttention:
-    return (MultiHeadAttentionConfig(c.d_model, c.n_heads).with_initializer(c.initializer)
-            .with_dropout(c.dropout).with_quiet_softmax(c.quiet_softmax).init(dev, backend))
-
-
-def new_norm(c: Any, dev: Device, backend: Any) -> LayerNorm:
-    return LayerNormConfig(c.d_model).with_epsilon(c.layer_norm_eps).init(dev, backend)
-
-
-def new_pwff(c: Any, dev: Device, backend: Any) -> PositionWiseFeedForward:
-    return (PositionWiseFeedForwardConfig(c.d_model, c.d_ff).with_initializer(c.initializer)
-            .with_dropout(c.dropout).with_activation(c.activation).init(dev, backend))
+        return init_stack("TransformerEncoderConfig.init", self, device, backend,
+                          TransformerEncoderLayer.new, TransformerEncoder)
 
 
 class TransformerEncoderInput(Generic[B]):
@@ -153,32 +120,16 @@ class TransformerEncoderLayer(Module):
                  cache: "TransformerEncoderLayerAutoregressiveCache | None") -> Any:
         """One body for both paths: with a cache, the position-wise sub-layers go through
         their `TensorCache` and the attention through its `MhaCache`."""
-        def run(sub: Any, slot: TensorCache | None, t: Any) -> Any:
-            if slot is None:
-                return sub.forward(t)
-            return slot.forward_autoregressive(t, 1, sub.forward)
-
         c = cache
-        residual = run(self.norm_2, c.norm_2 if c else None, x) if self.norm_first else x
-        attn_input = MhaInput.self_attn(residual)
-        if mask_pad is not None:
-            attn_input = attn_input.mask_pad(mask_pad)
-        if mask_attn is not None:
-            attn_input = attn_input.mask_attn(mask_attn)
-        out = (self.mha.forward(attn_input) if c is None
-               else self.mha.forward_cache(attn_input, c.mha))
-        x = x + self.dropout.forward(out.context)
 
-        if self.norm_first:
-            residual = run(self.norm_1, c.norm_1 if c else None, x)
-        else:
-            x = run(self.norm_1, c.norm_1 if c else None, x)
-            residual = x
-        x = x + self.dropout.forward(run(self.pwff, c.pwff if c else None, residual))
-        if not self.norm_first:
-            x = run(self.norm_2, c.norm_2 if c else None, x)
-        return x
+        def attn(t: Any) -> Any:
+            return attend(self.mha, masked(MhaInput.self_attn(t), mask_pad, mask_attn),
+                          c.mha if c else None)
 
+        pwff = cached(self.pwff, c.pwff if c else None)
+        norms = [cached(self.norm_1, c.norm_1 if c else None),
+                 cached(self.norm_2, c.norm_2 if c else None)]
+        return residual_chain(x, self.norm_first, self.dropout, [attn, pwff], norms)
 
 class TransformerEncoderLayerAutoregressiveCache:
     """What one layer keeps between decoding steps (Burn's field names)."""
@@ -194,17 +145,11 @@ class TransformerEncoderLayerAutoregressiveCache:
         return cls()
 
 
-class TransformerEncoderAutoregressiveCache:
+class TransformerEncoderAutoregressiveCache(StackCache[TransformerEncoderLayerAutoregressiveCache]):
     """One layer cache per encoder layer; make it with ``encoder.new_autoregressive_cache()``
     and pass the same cache to every step of one generation."""
 
-    def __init__(self, num_layers: int) -> None:
-        self.layers = [TransformerEncoderLayerAutoregressiveCache.empty()
-                       for _ in range(num_layers)]
-
-    @classmethod
-    def empty(cls, num_layers: int) -> "TransformerEncoderAutoregressiveCache":
-        return cls(num_layers)
+    layer_cache = TransformerEncoderLayerAutoregressiveCache
 
 
 class TransformerEncoder(Module):
@@ -237,14 +182,7 @@ class TransformerEncoder(Module):
         ``i - 1`` of the result is what `forward` with a causal mask gives there."""
         op = "TransformerEncoder.forward_autoregressive_inference"
         input.check(op, self.d_model)
-        if not isinstance(cache, TransformerEncoderAutoregressiveCache) or \
-                len(cache.layers) != len(self.layers):
-            got = (f"a cache of {len(cache.layers)} layers"
-                   if isinstance(cache, TransformerEncoderAutoregressiveCache)
-                   else type(cache).__name__)
-            raise ValueError(f"{op}: expected the cache of this encoder "
-                             f"(encoder.new_autoregressive_cache(), {len(self.layers)} layers), "
-                             f"got {got}")
+        check_cache(op, "encoder", cache, TransformerEncoderAutoregressiveCache, len(self.layers))
         x = input.tensor
         for layer, layer_cache in zip(self.layers, cache.layers):
             x = layer.forward_autoregressive_inference(x, input._mask_pad, input._mask_attn,
@@ -256,7 +194,5 @@ class TransformerEncoder(Module):
         return TransformerEncoderAutoregressiveCache.empty(len(self.layers))
 
     def display_fields(self) -> dict[str, Any]:
-        return {"d_model": self.d_model, "d_ff": self.d_ff, "n_heads": self.n_heads,
-                "n_layers": self.n_layers, "dropout": self.dropout,
-                "norm_first": self.norm_first, "quiet_softmax": self.quiet_softmax}
+        return display_fields(self)
 

@@ -14,6 +14,12 @@ class ActivationOps:
         return cls.float_clamp(x, 0.0, None)
 
     @classmethod
+    def float_relu_backward(cls: Any, output: FloatPrimitive, grad: FloatPrimitive) -> FloatPrimitive:
+        """Burn's ``relu_backward``: `grad` where ``output > 0`` or NaN, else 0. A backend with
+        a one-pass kernel (Torch's ``threshold_backward``) saves the mask and a copy."""
+        return cls.float_mask_fill(grad, cls.float_lower_equal_elem(output, 0.0), 0.0)
+
+    @classmethod
     def float_sigmoid(cls: Any, x: FloatPrimitive) -> FloatPrimitive:
         # 1 / (1 + exp(-x)), written as 0.5 * (1 + tanh(x / 2)) so large |x| never overflows.
         return cls.float_mul_scalar(cls.float_add_scalar(cls.float_tanh(cls.float_mul_scalar(x, 0.5)), 1.0), 0.5)

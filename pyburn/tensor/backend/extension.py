@@ -19,8 +19,10 @@ ops (the fused LSTM sequence) use it too::
 Kernels take ``(B, ctx, *inputs, **attrs)``: positional inputs are primitives (or None), keyword
 attributes are plain values. A backend class may also implement the op itself as a classmethod
 with the op's name (``cls, ctx, *inputs``): that is the "protocol" route for user backends.
-``ctx`` carries what the backward needs: the inputs and outputs are kept automatically, and
-``ctx.save(...)`` keeps residuals a kernel computed anyway. When nothing needs a gradient,
+``ctx`` carries what the backward needs: the inputs and outputs are kept automatically (an op
+whose backward never reads its outputs says ``keep_outputs=False``, so a layer's activation is
+not held until the backward for nothing), and ``ctx.save(...)`` keeps residuals a kernel computed
+anyway. When nothing needs a gradient,
 ``ctx.needs_grad`` is False and kernels can skip saving.
 """
 
@@ -57,9 +59,11 @@ class OpContext:
 class CustomOp:
     """A new backend op: dispatch to a native kernel, else the composite default."""
 
-    def __init__(self, name: str, default: Kernel, *, n_outputs: int = 1) -> None:
+    def __init__(self, name: str, default: Kernel, *, n_outputs: int = 1,
+                 keep_outputs: bool = True) -> None:
         self.name = name
         self.n_outputs = n_outputs
+        self.keep_outputs = keep_outputs
         self._default = default
         self._native: dict[type, Kernel] = {}
         self._native_backward: dict[type, BackwardFn] = {}
@@ -125,7 +129,8 @@ class CustomOp:
     def forward(self, backend: "type[Backend]", ctx: OpContext, inputs: Sequence[Any],
                 attrs: dict[str, Any]) -> Any:
         out = self.kernel(backend)(backend, ctx, *inputs, **attrs)
-        ctx.outputs = out
+        if self.keep_outputs:
+            ctx.outputs = out
         return out
 
     def apply(self, *inputs: Any, **attrs: Any) -> Any:
@@ -148,8 +153,9 @@ class CustomOp:
         return f"CustomOp({self.name!r})"
 
 
-def custom_op(name: str | None = None, *, n_outputs: int = 1) -> Callable[[Kernel], CustomOp]:
+def custom_op(name: str | None = None, *, n_outputs: int = 1,
+              keep_outputs: bool = True) -> Callable[[Kernel], CustomOp]:
     """Decorator form: the decorated function is the composite default."""
     def wrap(fn: Kernel) -> CustomOp:
-        return CustomOp(name or fn.__name__, fn, n_outputs=n_outputs)
+        return CustomOp(name or fn.__name__, fn, n_outputs=n_outputs, keep_outputs=keep_outputs)
     return wrap

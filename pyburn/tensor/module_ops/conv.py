@@ -240,7 +240,8 @@ def reference_backward(B: Any, ctx: OpContext, grad: Any) -> list[Any]:
 
 
 def _make_op(name: str, nd: int, transposed: bool) -> CustomOp:
-    op = CustomOp(name, _make_reference(name, nd, transposed))
+    # The backward reads the inputs (and the composite's tape), never the output.
+    op = CustomOp(name, _make_reference(name, nd, transposed), keep_outputs=False)
     op.define_backward(reference_backward)
     return op
 

@@ -93,7 +93,7 @@ def _composite(x: Any, *, output_size: tuple[int, int], mode: str, align_corners
 
 
 _kernel, _backward = _taped(_composite)
-interpolate_op = CustomOp("interpolate", _kernel)
+interpolate_op = CustomOp("interpolate", _kernel, keep_outputs=False)
 interpolate_op.define_backward(_backward)
 
 

@@ -164,7 +164,7 @@ def _avg_pool2d_composite(x: Any, *, kernel_size: tuple[int, int], stride: tuple
 
 
 _avg_kernel, _avg_backward = _taped(_avg_pool2d_composite)
-avg_pool2d_op = CustomOp("avg_pool2d", _avg_kernel)
+avg_pool2d_op = CustomOp("avg_pool2d", _avg_kernel, keep_outputs=False)
 avg_pool2d_op.define_backward(_avg_backward)
 
 
@@ -229,7 +229,7 @@ def _adaptive_composite(x: Any, *, output_size: tuple[int, int]) -> Any:
 
 
 _adaptive_kernel, _adaptive_backward = _taped(_adaptive_composite)
-adaptive_avg_pool2d_op = CustomOp("adaptive_avg_pool2d", _adaptive_kernel)
+adaptive_avg_pool2d_op = CustomOp("adaptive_avg_pool2d", _adaptive_kernel, keep_outputs=False)
 adaptive_avg_pool2d_op.define_backward(_adaptive_backward)
 
 

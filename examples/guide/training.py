@@ -1,0 +1,174 @@
+"""Training (the Burn Book guide's ``src/training.rs``): `TrainingConfig` and `train`.
+
+``train(artifact_dir, config, device)`` is the Book's: save ``config.json``, seed, build the
+two loaders (training batches on ``Autodiff[B]``, validation batches on ``B``), train with the
+`Learner` (accuracy and loss, train and valid, `CompactRecorder` checkpoints), then save the
+trained model as ``model.mpk``. ``loop="custom"`` trains the same model with the same ``step``
+and ``valid_step`` in a hand-written loop instead (the Book's "Custom Training Loop"), printing
+one line per epoch; both write ``config.json`` and ``model.mpk`` so `infer` reads either.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+from pyburn.backend import Autodiff
+from pyburn.config import Config
+from pyburn.data import Dataset, DataLoader, DataLoaderBuilder
+from pyburn.data.vision import MnistItem
+from pyburn.optim import AdamConfig
+from pyburn.record import CompactRecorder
+
+from .data import MnistBatch, MnistBatcher
+from .model import Model, ModelConfig
+
+__all__ = ["TrainingConfig", "TrainingResult", "train", "CONFIG_FILE", "MODEL_FILE", "Loop"]
+
+CONFIG_FILE = "config.json"
+MODEL_FILE = "model"  # the recorder adds ".mpk"
+
+Loop = Literal["learner", "custom"]
+
+
+class TrainingConfig(Config):
+    """The Book's ``TrainingConfig`` (its defaults: 10 epochs of 64 images, Adam at 1e-4)."""
+
+    model: ModelConfig
+    optimizer: AdamConfig
+    num_epochs: int = 10
+    batch_size: int = 64
+    num_workers: int = 4
+    seed: int = 42
+    learning_rate: float = 1.0e-4
+
+
+@dataclass
+class TrainingResult:
+    """The trained model (on ``Autodiff[B]``) and, per epoch, the validation accuracy (%) and
+    the seconds the epoch took (training and validation)."""
+
+    model: Model
+    valid_accuracy: list[float] = field(default_factory=list)
+    epoch_seconds: list[float] = field(default_factory=list)
+
+
+def _loaders(config: TrainingConfig, backend: Any, device: Any, dataset_train: Dataset[MnistItem],
+             dataset_test: Dataset[MnistItem]
+             ) -> tuple[DataLoader[MnistItem, MnistBatch], DataLoader[MnistItem, MnistBatch]]:
+    """The Book's loaders: both shuffled with the seed; validation batches on the inner backend,
+    where ``model.valid()`` lives."""
+    def builder(B: Any) -> DataLoaderBuilder[MnistItem, MnistBatch]:
+        return (DataLoaderBuilder(MnistBatcher(B)).batch_size(config.batch_size)
+                .shuffle(config.seed).num_workers(config.num_workers).set_device(device.on(B)))
+
+    return builder(backend).build(dataset_train), builder(backend.inner).build(dataset_test)
+
+
+def train(artifact_dir: str | Path, config: TrainingConfig, device: Any,
+          dataset_train: Dataset[MnistItem], dataset_test: Dataset[MnistItem], *,
+          loop: Loop = "learner", log: Callable[[str], None] = print) -> TrainingResult:
+    """Train on `device`'s backend made differentiable (``Autodiff[B]``) and write the
+    artifacts into `artifact_dir`. `device` may belong to ``B`` or to ``Autodiff[B]``."""
+    out = Path(artifact_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "experiment.log").unlink(missing_ok=True)
+    config.save(out / CONFIG_FILE)
+
+    given = device.require_backend("train")
+    inner = given.inner if given.is_autodiff() else given
+    backend = Autodiff.of(inner)
+    device = device.on(backend)
+    backend.seed(config.seed)
+    loader_train, loader_test = _loaders(config, backend, device, dataset_train, dataset_test)
+    model = config.model.init(device)
+    if loop == "learner":
+        result = _fit_with_learner(out, config, model, loader_train, loader_test)
+    elif loop == "custom":
+        result = _fit_custom(config, model, loader_train, loader_test, log)
+    else:
+        raise ValueError(f"train: loop must be 'learner' or 'custom', got {loop!r}")
+    result.model.save_file(str(out / MODEL_FILE), CompactRecorder())
+    return result
+
+
+def _fit_with_learner(artifact_dir: Path, config: TrainingConfig, model: Model,
+                      loader_train: DataLoader[MnistItem, MnistBatch],
+                      loader_test: DataLoader[MnistItem, MnistBatch]) -> TrainingResult:
+    """The Book's ``LearnerBuilder`` chain."""
+    from pyburn.train import LearnerBuilder
+    from pyburn.train.metric import AccuracyMetric, LossMetric
+
+    learner = (LearnerBuilder(str(artifact_dir))
+               .metric_train_numeric(AccuracyMetric())
+               .metric_valid_numeric(AccuracyMetric())
+               .metric_train_numeric(LossMetric())
+               .metric_valid_numeric(LossMetric())
+               .with_file_checkpointer(CompactRecorder())
+               .devices([model.devices()[0]])
+               .num_epochs(config.num_epochs)
+               .summary()
+               .build(model, config.optimizer.init(), config.learning_rate))
+    start = time.perf_counter()
+    trained = learner.fit(loader_train, loader_test)
+    seconds = (time.perf_counter() - start) / config.num_epochs
+    result = TrainingResult(trained, epoch_seconds=[seconds] * config.num_epochs)
+    result.valid_accuracy = _logged_accuracies(artifact_dir, config.num_epochs)
+    return result
+
+
+def _logged_accuracies(artifact_dir: Path, num_epochs: int) -> list[float]:
+    """The epoch validation accuracies the Learner's file logger wrote
+    (``valid/epoch-N/Accuracy.log``: one ``value,count`` line per batch)."""
+    from pyburn.train.metric.base import NumericEntry
+
+    accuracies = []
+    for epoch in range(1, num_epochs + 1):
+        path = artifact_dir / "valid" / f"epoch-{epoch}" / "Accuracy.log"
+        if not path.is_file():
+            break
+        entries = [NumericEntry.deserialize(line) for line in
+                   path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        total = sum(e.count for e in entries)
+        accuracies.append(sum(e.value * e.count for e in entries) / total if total else 0.0)
+    return accuracies
+
+
+def _fit_custom(config: TrainingConfig, model: Model,
+                loader_train: DataLoader[MnistItem, MnistBatch],
+                loader_test: DataLoader[MnistItem, MnistBatch],
+                log: Callable[[str], None]) -> TrainingResult:
+    """The same training, by hand: ``step`` + the optimizer, then ``valid_step`` on
+    ``model.valid()``; one line per epoch."""
+    optim = config.optimizer.init()
+    result = TrainingResult(model)
+    for epoch in range(1, config.num_epochs + 1):
+        start = time.perf_counter()
+        train_loss = train_correct = 0.0
+        for batch in loader_train:
+            output = model.step(batch)
+            model = optim.step(config.learning_rate, model, output.grads)
+            train_loss += output.item.loss.into_scalar() * output.item.batch_size()
+            train_correct += _correct(output.item)
+        valid_model = model.valid()
+        valid_loss = valid_correct = 0.0
+        for batch in loader_test:
+            item = valid_model.valid_step(batch)
+            valid_loss += item.loss.into_scalar() * item.batch_size()
+            valid_correct += _correct(item)
+        n_train, n_valid = loader_train.num_items(), loader_test.num_items()
+        result.valid_accuracy.append(100.0 * valid_correct / n_valid)
+        result.epoch_seconds.append(time.perf_counter() - start)
+        log(f"epoch {epoch}/{config.num_epochs}  train loss {train_loss / n_train:.4f}  "
+            f"accuracy {100.0 * train_correct / n_train:.2f}%  |  valid loss "
+            f"{valid_loss / n_valid:.4f}  accuracy {result.valid_accuracy[-1]:.2f}%  "
+            f"({result.epoch_seconds[-1]:.1f} s)")
+    result.model = model
+    return result
+
+
+def _correct(item: Any) -> float:
+    predicted = item.output.argmax(1).reshape([-1])
+    return float(predicted.equal(item.targets).int().sum().into_scalar())

@@ -1,0 +1,224 @@
+"""``LearnerBuilder(artifact_dir)`` (Burn's ``LearnerBuilder``): every option of the training run,
+then ``build(model, optimizer, lr_scheduler)``. Setters return the builder for chaining."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Self
+
+from ..checkpoint import (ComposedCheckpointingStrategy, FileCheckpointer, KeepLastNCheckpoints,
+                          MetricCheckpointingStrategy)
+from ..logger import FileApplicationLoggerInstaller, FileMetricLogger
+from ..metric.base import Metric, Numeric
+from ..metric.loss import LossMetric
+from ..renderer.base import MetricsRenderer
+from .base import Learner, RegisteredMetric
+from ..store import Aggregate, Direction, Split
+
+__all__ = ["LearnerBuilder"]
+
+_UNSET: Any = object()
+
+
+def _check_count(option: str, value: object, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError(f"LearnerBuilder.{option}: expected an integer >= {minimum}, got "
+                         f"{value!r}")
+    return value
+
+
+def _check_metric(option: str, metric: object, numeric: bool) -> None:
+    if not isinstance(metric, Metric):
+        raise TypeError(f"LearnerBuilder.{option}: expected a metric (name(), update(item, "
+                        f"metadata), clear() and an input_type), got {type(metric).__name__}")
+    if numeric and not isinstance(metric, Numeric):
+        raise TypeError(f"LearnerBuilder.{option}: {type(metric).__name__} is not numeric (it "
+                        "needs value(), running_value() and higher_is_better); register it with "
+                        f"{option.replace('_numeric', '')} instead")
+
+
+def default_renderer() -> MetricsRenderer:
+    """The live dashboard on a terminal, one line per epoch elsewhere (pipes, CI, logs)."""
+    from ..renderer.plain import PlainRenderer
+    if sys.stdout.isatty():
+        try:
+            from ..renderer.tui.renderer import TuiMetricsRenderer
+        except ImportError:   # rich is missing: the plain lines still work
+            pass
+        else:
+            renderer: MetricsRenderer = TuiMetricsRenderer()
+            return renderer
+    return PlainRenderer()
+
+
+class LearnerBuilder:
+    """Configures a `Learner` writing its artifacts under `artifact_dir`:
+    ``experiment.log``, ``checkpoint/``, ``train/epoch-N/`` and ``valid/epoch-N/``."""
+
+    def __init__(self, artifact_dir: str | Path) -> None:
+        self.artifact_dir = Path(artifact_dir)
+        self._train: list[RegisteredMetric] = []
+        self._valid: list[RegisteredMetric] = []
+        self._recorder: Any = None
+        self._num_epochs = 1
+        self._grad_accumulation: int | None = None
+        self._checkpoint: int | None = None
+        self._early_stopping: Any = None
+        self._strategy: Any = None
+        self._devices: list[Any] | None = None
+        self._renderer: Any = None
+        self._loggers: list[Any] | None = None
+        self._summary = False
+        self._app_logger: Any = _UNSET
+        self._seed: int | None = None
+
+    # --- metrics -----------------------------------------------------------------------------
+    def metric_train(self, metric: Any) -> Self:
+        """A metric shown and logged during training (not aggregated per epoch)."""
+        _check_metric("metric_train", metric, numeric=False)
+        self._train.append(RegisteredMetric(metric, numeric=False))
+        return self
+
+    def metric_valid(self, metric: Any) -> Self:
+        _check_metric("metric_valid", metric, numeric=False)
+        self._valid.append(RegisteredMetric(metric, numeric=False))
+        return self
+
+    def metric_train_numeric(self, metric: Any) -> Self:
+        """A numeric metric of training: logged, plotted, aggregated per epoch (for the summary,
+        checkpointing and early stopping)."""
+        _check_metric("metric_train_numeric", metric, numeric=True)
+        self._train.append(RegisteredMetric(metric, numeric=True))
+        return self
+
+    def metric_valid_numeric(self, metric: Any) -> Self:
+        _check_metric("metric_valid_numeric", metric, numeric=True)
+        self._valid.append(RegisteredMetric(metric, numeric=True))
+        return self
+
+    # --- the run -----------------------------------------------------------------------------
+    def num_epochs(self, num_epochs: int) -> Self:
+        self._num_epochs = _check_count("num_epochs", num_epochs, 1)
+        return self
+
+    def grad_accumulation(self, accumulation: int) -> Self:
+        """Sum the gradients of `accumulation` batches before each optimizer step (Burn's
+        accumulator sums: with a mean loss, divide the learning rate by `accumulation` to match
+        one batch `accumulation` times larger). A remainder at the end of an epoch is dropped."""
+        self._grad_accumulation = _check_count("grad_accumulation", accumulation, 1)
+        return self
+
+    def checkpoint(self, epoch: int) -> Self:
+        """Resume: load the checkpoint of `epoch` and continue with epoch ``epoch + 1``."""
+        self._checkpoint = _check_count("checkpoint", epoch, 1)
+        return self
+
+    def early_stopping(self, strategy: Any) -> Self:
+        """Stop when ``strategy.should_stop(epoch, store)`` says so (e.g.
+        `MetricEarlyStoppingStrategy`)."""
+        if not callable(getattr(strategy, "should_stop", None)):
+            raise TypeError(f"LearnerBuilder.early_stopping: expected a strategy with "
+                            f"should_stop(epoch, store), got {type(strategy).__name__}")
+        self._early_stopping = strategy
+        return self
+
+    def devices(self, devices: list[Any]) -> Self:
+        """The devices to train on; one for now (the model is moved there)."""
+        devices = list(devices)
+        if len(devices) != 1:
+            raise ValueError(f"LearnerBuilder.devices: expected exactly one device (data-parallel "
+                             f"training on several is not available yet), got {len(devices)}: "
+                             f"{devices!r}")
+        self._devices = devices
+        return self
+
+    def seed(self, seed: int) -> Self:
+        """The seed epoch `e`'s backend seed is derived from (dropout masks and any other draw of
+        the step). Without it, one is drawn from the backend when `build` runs, so ``B.seed(n)``
+        before building makes the run reproducible."""
+        self._seed = _check_count("seed", seed, 0)
+        return self
+
+    # --- outputs -----------------------------------------------------------------------------
+    def with_file_checkpointer(self, recorder: Any) -> Self:
+        """Write ``checkpoint/model-N``, ``optim-N``, ``scheduler-N`` with `recorder` (a full
+        precision recorder makes resumed runs bit-identical; `CompactRecorder` halves floats)."""
+        FileCheckpointer(recorder, self.artifact_dir / "checkpoint")   # checks the recorder
+        self._recorder = recorder
+        return self
+
+    def with_checkpointing_strategy(self, strategy: Any) -> Self:
+        """Which checkpoints to keep; the default keeps the last two and the best by validation
+        loss (Burn's default)."""
+        if not callable(getattr(strategy, "checkpointing", None)):
+            raise TypeError(f"LearnerBuilder.with_checkpointing_strategy: expected a strategy "
+                            f"with checkpointing(epoch, store), got {type(strategy).__name__}")
+        self._strategy = strategy
+        return self
+
+    def renderer(self, renderer: Any) -> Self:
+        if not isinstance(renderer, MetricsRenderer):
+            raise TypeError(f"LearnerBuilder.renderer: expected a MetricsRenderer, got "
+                            f"{type(renderer).__name__}")
+        self._renderer = renderer
+        return self
+
+    def metric_loggers(self, *loggers: Any) -> Self:
+        """Loggers receiving every metric entry, replacing the default `FileMetricLogger` of the
+        artifact directory (resuming reads earlier epochs from that one's files)."""
+        for logger in loggers:
+            if not callable(getattr(logger, "log", None)):
+                raise TypeError(f"LearnerBuilder.metric_loggers: expected loggers with "
+                                f"log(split, epoch, entry), got {type(logger).__name__}")
+        self._loggers = list(loggers)
+        return self
+
+    def summary(self) -> Self:
+        """Print the `LearnerSummary` table when training ends."""
+        self._summary = True
+        return self
+
+    def with_application_logger(self, installer: Any | None) -> Self:
+        """Where ``logging`` records of pyburn go while fitting (default:
+        ``<artifact_dir>/experiment.log``); None turns it off."""
+        self._app_logger = installer
+        return self
+
+    # --- build -------------------------------------------------------------------------------
+    def build(self, model: Any, optimizer: Any, lr_scheduler: Any) -> Learner:
+        """The Learner for `model` (on an Autodiff backend, with ``step`` and ``valid_step``),
+        `optimizer` and `lr_scheduler` (a scheduler or a constant learning rate)."""
+        from pyburn.optim.lr_scheduler import as_lr_scheduler
+        for method in ("step", "valid_step"):
+            if not callable(getattr(model, method, None)):
+                raise TypeError(f"LearnerBuilder.build: the model ({type(model).__name__}) needs "
+                                f"a {method}(batch) method (TrainStep / ValidStep)")
+        if not callable(getattr(optimizer, "step", None)):
+            raise TypeError(f"LearnerBuilder.build: expected an optimizer, got "
+                            f"{type(optimizer).__name__}")
+        scheduler = as_lr_scheduler(lr_scheduler)
+        if self._devices is not None:
+            model = model.to_device(self._devices[0])
+        checkpointer = None
+        if self._recorder is not None:
+            checkpointer = FileCheckpointer(self._recorder, self.artifact_dir / "checkpoint")
+        strategy = self._strategy or (ComposedCheckpointingStrategy.builder()
+                                      .add(KeepLastNCheckpoints(2))
+                                      .add(MetricCheckpointingStrategy(
+                                          LossMetric(), Aggregate.Mean, Direction.Lowest,
+                                          Split.Valid))
+                                      .build())
+        app_logger = self._app_logger
+        if app_logger is _UNSET:
+            app_logger = FileApplicationLoggerInstaller(self.artifact_dir / "experiment.log")
+        loggers = (self._loggers if self._loggers is not None
+                   else [FileMetricLogger(self.artifact_dir)])
+        return Learner(
+            model=model, optimizer=optimizer, scheduler=scheduler,
+            artifact_dir=self.artifact_dir, num_epochs=self._num_epochs,
+            train_metrics=list(self._train), valid_metrics=list(self._valid),
+            checkpointer=checkpointer, strategy=strategy, resume_epoch=self._checkpoint,
+            early_stopping=self._early_stopping, grad_accumulation=self._grad_accumulation,
+            renderer=self._renderer or default_renderer(), loggers=loggers,
+            summary=self._summary, app_logger=app_logger, seed=self._seed)
