@@ -31,14 +31,11 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import sys
-import time
-import tracemalloc
-from typing import Any, Callable
+from typing import Any
 
-Step = Callable[[], Any]
+from _timing import (Step, add_run_args, limit_blas_threads, peak_torch, peak_tracemalloc,
+                     print_header, time_round_robin)
 
 # name: (batch, [c_in, c_mid, c_out], size, conv1 (stride, padding), conv2 (stride, padding),
 #        residual)
@@ -52,15 +49,13 @@ SHAPES: dict[str, tuple[int, list[int], int, tuple[int, int], tuple[int, int], b
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="few repeats, batches divided by 8")
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--repeats", type=int, default=None, help="timed runs per cell")
+    add_run_args(p, "timed runs per cell")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
     return p.parse_args(argv)
 
 
 ARGS = parse_args() if __name__ == "__main__" else parse_args([])
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, str(ARGS.threads))
+limit_blas_threads(ARGS.threads)
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
@@ -109,55 +104,15 @@ def pyburn_step(B: Any, name: str, batch: int) -> Step:
     return step
 
 
-def time_round_robin(steps: dict[str, Step], repeats: int) -> dict[str, float]:
-    """Median ms per step of each, interleaved so that load drifts hit them alike."""
-    for step in steps.values():     # warm-up (allocators, oneDNN primitives, caches)
-        step()
-        step()
-    times: dict[str, list[float]] = {name: [] for name in steps}
-    for _ in range(repeats):
-        for name, step in steps.items():
-            t0 = time.perf_counter()
-            step()
-            times[name].append((time.perf_counter() - t0) * 1e3)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
-def peak_tracemalloc(step: Step) -> float:
-    """MB allocated at the step's peak above its start (NumPy buffers are traced)."""
-    step()
-    tracemalloc.start()
-    try:
-        base = tracemalloc.get_traced_memory()[0]
-        tracemalloc.reset_peak()
-        step()
-        return (tracemalloc.get_traced_memory()[1] - base) / 1e6
-    finally:
-        tracemalloc.stop()
-
-
-def peak_torch(step: Step) -> float:
-    """MB the torch CPU allocator held at the step's peak above its start."""
-    step()
-    from torch.profiler import ProfilerActivity, profile
-    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
-        step()
-    current = peak = 0
-    for event in sorted(prof.events(), key=lambda e: e.time_range.start):
-        current += event.self_cpu_memory_usage
-        peak = max(peak, current)
-    return peak / 1e6
-
-
 def main() -> None:
     torch.set_num_threads(ARGS.threads)
     repeats = ARGS.repeats or (3 if ARGS.quick else 9)
     div = 8 if ARGS.quick else 1
     print(f"# Conv2d training step: torch {torch.__version__}, numpy {np.__version__}, "
           f"{ARGS.threads} threads, median of {repeats}")
-    print("\n| shape | torch (ms) | Autodiff[Torch] (ms) | Autodiff[NumPy] (ms) | "
-          "Autodiff[Torch]/torch | Autodiff[NumPy]/torch |")
-    print("|---|---|---|---|---|---|")
+    print()
+    print_header("shape", "torch (ms)", "Autodiff[Torch] (ms)", "Autodiff[NumPy] (ms)",
+                 "Autodiff[Torch]/torch", "Autodiff[NumPy]/torch")
     mem_rows = []
     for name, (batch, ch, size, *_rest) in SHAPES.items():
         batch = max(1, batch // div)
@@ -177,9 +132,8 @@ def main() -> None:
                             f"{m_at / m_t:.2f}x | {m_an / m_t:.2f}x |")
     if mem_rows:
         print("\n## peak memory of one training step (MB above the step's start)\n")
-        print("| shape | torch | Autodiff[Torch] | Autodiff[NumPy] | AD[Torch]/torch | "
-              "AD[NumPy]/torch |")
-        print("|---|---|---|---|---|---|")
+        print_header("shape", "torch", "Autodiff[Torch]", "Autodiff[NumPy]", "AD[Torch]/torch",
+                     "AD[NumPy]/torch")
         print("\n".join(mem_rows))
 
 

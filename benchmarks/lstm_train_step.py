@@ -39,11 +39,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
-import tracemalloc
-from typing import Any, Callable
+from typing import Any
+
+from _timing import (Step, add_run_args, limit_blas_threads, peak_torch, peak_tracemalloc,
+                     print_header)
+from _timing import time_round_robin as _time_round_robin
 
 SHAPES: list[tuple[int, ...]] = [(32, 32, 16, 128), (64, 50, 32, 256), (8, 16, 4, 32), (16, 100, 1, 64)]
 
@@ -52,15 +53,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="few repeats, two shapes")
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--repeats", type=int, default=None, help="timed runs per cell")
+    add_run_args(p, "timed runs per cell")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
     return p.parse_args(argv)
 
 
 ARGS = parse_args() if __name__ == "__main__" else parse_args([])
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, str(ARGS.threads))
+limit_blas_threads(ARGS.threads)
 
 import numpy as np  # noqa: E402  (after the thread settings)
 import torch  # noqa: E402
@@ -152,9 +151,6 @@ class NumpyFusedLstm:
 # --- the steps to measure ------------------------------------------------------------------
 
 
-Step = Callable[[], Any]
-
-
 def torch_steps(shape: tuple[int, ...], bidirectional: bool, device: str) -> tuple[Step, Step]:
     batch, seq, d_in, hidden = shape
     m = torch.nn.LSTM(d_in, hidden, batch_first=True, bidirectional=bidirectional).to(device)
@@ -233,60 +229,10 @@ class Generic:
 
 
 def time_round_robin(steps: dict[str, Step], repeats: int, device: str) -> dict[str, float]:
-    """Median ms per step of each, interleaved so that load drifts hit them alike. Fast steps
-    get more repeats (up to ~1.5 s of the first step's time, at most 10x `repeats`)."""
-    for step in steps.values():     # warm-up (allocators, oneDNN primitives, caches)
-        step()
-        step()
-    first = next(iter(steps.values()))
-    t0 = time.perf_counter()
-    first()
-    first_ms = (time.perf_counter() - t0) * 1e3
-    repeats = max(repeats, min(10 * repeats, int(1500 / max(first_ms, 1e-3))))
-    times: dict[str, list[float]] = {name: [] for name in steps}
-    for _ in range(repeats):
-        for name, step in steps.items():
-            if device == "cuda":
-                torch.cuda.synchronize()
-            t0 = time.perf_counter()
-            step()
-            if device == "cuda":
-                torch.cuda.synchronize()
-            times[name].append((time.perf_counter() - t0) * 1e3)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
-def peak_tracemalloc(step: Step) -> float:
-    """MB allocated at the step's peak above its start (NumPy buffers are traced)."""
-    step()
-    tracemalloc.start()
-    try:
-        base = tracemalloc.get_traced_memory()[0]
-        tracemalloc.reset_peak()
-        step()
-        return (tracemalloc.get_traced_memory()[1] - base) / 1e6
-    finally:
-        tracemalloc.stop()
-
-
-def peak_torch(step: Step, device: str) -> float:
-    """MB the torch allocator held at the step's peak above its start."""
-    step()
-    if device == "cuda":
-        torch.cuda.synchronize()
-        base = torch.cuda.memory_allocated()
-        torch.cuda.reset_peak_memory_stats()
-        step()
-        torch.cuda.synchronize()
-        return (torch.cuda.max_memory_allocated() - base) / 1e6
-    from torch.profiler import ProfilerActivity, profile
-    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
-        step()
-    current = peak = 0
-    for event in sorted(prof.events(), key=lambda e: e.time_range.start):
-        current += event.self_cpu_memory_usage
-        peak = max(peak, current)
-    return peak / 1e6
+    """Median ms per step of each, round-robin (`_timing.time_round_robin`); fast steps get
+    more repeats, and on CUDA each timed call is synchronized."""
+    sync = torch.cuda.synchronize if device == "cuda" else None
+    return _time_round_robin(steps, repeats, sync=sync, adaptive=True)
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -314,14 +260,13 @@ def run_block(title: str, bidirectional: bool, shapes: list[tuple[int, ...]], re
               device: str, memory: bool) -> None:
     print(f"\n## {title} (ms per step, median of at least {repeats}; "
           f"threads={ARGS.threads}, device={device})\n")
-    header = ("| shape (B,T,I,H) | torch.nn.LSTM | numpy-fused | Autodiff[NumPy] | "
-              "Autodiff[Torch] | NumPy generic | Torch generic | AD[Torch]/torch | "
-              "AD[NumPy]/np-fused | generic/torch (best) |")
-    if device == "cuda":
-        header = ("| shape (B,T,I,H) | torch.nn.LSTM (cuDNN) | Autodiff[Torch] | Torch generic | "
-                  "AD[Torch]/torch | generic/torch |")
-    print(header)
-    print("|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
+    if device == "cpu":
+        print_header("shape (B,T,I,H)", "torch.nn.LSTM", "numpy-fused", "Autodiff[NumPy]",
+                     "Autodiff[Torch]", "NumPy generic", "Torch generic", "AD[Torch]/torch",
+                     "AD[NumPy]/np-fused", "generic/torch (best)")
+    else:
+        print_header("shape (B,T,I,H)", "torch.nn.LSTM (cuDNN)", "Autodiff[Torch]",
+                     "Torch generic", "AD[Torch]/torch", "generic/torch")
     infer_rows = []
     mem_rows = []
     for shape in shapes:
@@ -373,22 +318,18 @@ def run_block(title: str, bidirectional: bool, shapes: list[tuple[int, ...]], re
         sys.stdout.flush()
     print(f"\n## {title}: inference-only forward (ms, median of at least {repeats})\n")
     if device == "cpu":
-        print("| shape | torch.nn.LSTM | numpy-fused | NumPy | Torch | Torch/torch | "
-              "NumPy/np-fused |")
-        print("|---|---|---|---|---|---|---|")
+        print_header("shape", "torch.nn.LSTM", "numpy-fused", "NumPy", "Torch", "Torch/torch",
+                     "NumPy/np-fused")
     else:
-        print("| shape | torch.nn.LSTM (cuDNN) | Torch | Torch/torch |")
-        print("|---|---|---|---|")
+        print_header("shape", "torch.nn.LSTM (cuDNN)", "Torch", "Torch/torch")
     print("\n".join(infer_rows))
     if memory:
         print(f"\n## {title}: peak memory of one training step (MB above the step's start)\n")
         if device == "cpu":
-            print("| shape | torch.nn.LSTM | Autodiff[Torch] | numpy-fused | Autodiff[NumPy] | "
-                  "AD[Torch]/torch | AD[NumPy]/torch |")
-            print("|---|---|---|---|---|---|---|")
+            print_header("shape", "torch.nn.LSTM", "Autodiff[Torch]", "numpy-fused",
+                         "Autodiff[NumPy]", "AD[Torch]/torch", "AD[NumPy]/torch")
         else:
-            print("| shape | torch.nn.LSTM | Autodiff[Torch] | AD[Torch]/torch |")
-            print("|---|---|---|---|")
+            print_header("shape", "torch.nn.LSTM", "Autodiff[Torch]", "AD[Torch]/torch")
         print("\n".join(mem_rows))
 
 
@@ -415,8 +356,7 @@ def cupy_block(shapes: list[tuple[int, ...]], repeats: int) -> None:
         print(f"\nCuPy: skipped ({reason})")
         return
     print(f"\n## Lstm on CuPy (ms per step, median of {repeats})\n")
-    print("| shape | torch.nn.LSTM (cuDNN) | Autodiff[CuPy] | AD[CuPy]/torch |")
-    print("|---|---|---|---|")
+    print_header("shape", "torch.nn.LSTM (cuDNN)", "Autodiff[CuPy]", "AD[CuPy]/torch")
     for shape in shapes:
         t_train, _ = torch_steps(shape, False, "cuda")
         c_train, _ = pyburn_steps(CuPy, shape, False, "cuda")

@@ -26,10 +26,9 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import time
-from typing import Any, Callable
+from typing import Any
+
+from _timing import Step, add_run_args, limit_blas_threads, time_round_robin
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -39,15 +38,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--seq", type=int, default=128)
     p.add_argument("--d-model", type=int, default=256)
     p.add_argument("--heads", type=int, default=8)
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--repeats", type=int, default=None, help="timed runs per row")
+    add_run_args(p, "timed runs per row")
     p.add_argument("--no-numpy", action="store_true", help="skip the Autodiff[NumPy] row")
     return p.parse_args(argv)
 
 
 ARGS = parse_args() if __name__ == "__main__" else parse_args([])
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, str(ARGS.threads))
+limit_blas_threads(ARGS.threads)
 
 import numpy as np  # noqa: E402  (after the thread settings)
 import torch  # noqa: E402
@@ -56,8 +53,6 @@ from pyburn import Tensor  # noqa: E402
 from pyburn.backend import Autodiff, NumPy, Torch  # noqa: E402
 from pyburn.nn import load_torch_state_dict  # noqa: E402
 from pyburn.nn.attention import MhaInput, MultiHeadAttentionConfig  # noqa: E402
-
-Step = Callable[[], Any]
 
 
 def torch_step(m: Any, x_np: np.ndarray, need_weights: bool) -> Step:
@@ -85,19 +80,6 @@ def pyburn_step(B: Any, m_torch: Any, x_np: np.ndarray, d_model: int, heads: int
     return step
 
 
-def measure(steps: dict[str, Step], repeats: int, warmup: int) -> dict[str, float]:
-    for step in steps.values():
-        for _ in range(warmup):
-            step()
-    times: dict[str, list[float]] = {name: [] for name in steps}
-    for _ in range(repeats):
-        for name, step in steps.items():
-            t0 = time.perf_counter()
-            step()
-            times[name].append(time.perf_counter() - t0)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
 def main() -> None:
     args = ARGS
     torch.set_num_threads(args.threads)
@@ -115,13 +97,13 @@ def main() -> None:
              "Autodiff[Torch]": pyburn_step(Torch, m_torch, x_np, d_model, heads)}
     if not args.no_numpy:
         steps["Autodiff[NumPy]"] = pyburn_step(NumPy, m_torch, x_np, d_model, heads)
-    medians = measure(steps, repeats, warmup)
+    medians = time_round_robin(steps, repeats, warmup=warmup)
     base = medians["torch.nn.MultiheadAttention"]
     print(f"MultiHeadAttention train step: batch {batch}, seq {seq}, d_model {d_model}, "
           f"{heads} heads, float32, {args.threads} threads, median of {repeats}")
     print(f"{'row':32s} {'ms':>9s} {'vs torch':>9s}")
-    for name, t in medians.items():
-        print(f"{name:32s} {t * 1e3:9.2f} {t / base:8.2f}x")
+    for name, ms in medians.items():
+        print(f"{name:32s} {ms:9.2f} {ms / base:8.2f}x")
 
 
 if __name__ == "__main__":

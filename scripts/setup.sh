@@ -21,4 +21,10 @@ rm -f "$STAMP"
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q "torch==2.13.0"
 .venv/bin/python -m pip install -q -e ".[dev]"
+# tmux lets the dashboard tests drive a real terminal; without it they skip with that reason.
+# Best effort (root on Debian/Ubuntu only): a failed install never fails the setup.
+if ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && apt-get install -y -qq tmux) >/dev/null 2>&1 \
+        || echo "setup: could not install tmux; the terminal dashboard tests will skip"
+fi
 echo "$wanted" > "$STAMP"

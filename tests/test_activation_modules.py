@@ -50,26 +50,36 @@ def inputs() -> np.ndarray:
     return x
 
 
-@pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize("name,make,make_torch", CASES, ids=[c[0] for c in CASES])
-def test_activation_matches_torch(backend: Any, dtype: str, name: str, make: Any,
-                                  make_torch: Any) -> None:
-    case = backend.with_float(dtype)
-    tdtype = torch.float64 if dtype == "float64" else torch.float32
+def forward_backward(case: Any, dtype: str, module: Any, torch_module: Any,
+                     seed: int) -> tuple[Any, Any, Any]:
+    """Both modules on `inputs()` in `dtype`, outputs compared; on Autodiff rows, both backward
+    passes of a random weighting of the output. Returns our input, torch's and our gradients
+    (None on plain rows)."""
+    tdtype = getattr(torch, dtype)
     x = inputs()
-    module = make()
-    assert module.num_params() == 0 and module.into_record() == {}
     tx = torch.tensor(x, dtype=tdtype, requires_grad=True)
-    ty = make_torch()(tx)
+    ty = torch_module(tx)
     xt = case.tensor(x)
     if case.autodiff:
         xt = xt.require_grad()
     y = module(xt)
     np.testing.assert_allclose(y.to_numpy(), ty.detach().numpy(), **TOL[dtype])
-    if case.autodiff:
-        r = np.random.default_rng(1).standard_normal(x.shape)
-        (ty * torch.tensor(r, dtype=tdtype)).sum().backward()
-        grads = (y * case.tensor(r)).sum().backward()
+    if not case.autodiff:
+        return xt, tx, None
+    r = np.random.default_rng(seed).standard_normal(x.shape)
+    (ty * torch.tensor(r, dtype=tdtype)).sum().backward()
+    return xt, tx, (y * case.tensor(r)).sum().backward()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name,make,make_torch", CASES, ids=[c[0] for c in CASES])
+def test_activation_matches_torch(backend: Any, dtype: str, name: str, make: Any,
+                                  make_torch: Any) -> None:
+    case = backend.with_float(dtype)
+    module = make()
+    assert module.num_params() == 0 and module.into_record() == {}
+    xt, tx, grads = forward_backward(case, dtype, module, make_torch(), seed=1)
+    if grads is not None:
         # torch's Hardsigmoid backward multiplies by a float32 1/6 even in float64
         tol = dict(rtol=1e-7, atol=0) if name == "hard-sigmoid-torch" and dtype == "float64" \
             else TOL[dtype]
@@ -81,24 +91,13 @@ def test_activation_matches_torch(backend: Any, dtype: str, name: str, make: Any
 def test_prelu_matches_torch(backend: Any, dtype: str, num_parameters: int) -> None:
     """Forward and both gradients (input and the learned slope), shared or per channel."""
     case = backend.with_float(dtype)
-    tdtype = torch.float64 if dtype == "float64" else torch.float32
-    tm = torch.nn.PReLU(num_parameters, init=0.25).to(tdtype)
+    tm = torch.nn.PReLU(num_parameters, init=0.25).to(getattr(torch, dtype))
     with torch.no_grad():
         tm.weight.copy_(torch.linspace(0.1, 0.6, num_parameters))
     prelu = PReluConfig(num_parameters).init(case.device)
     prelu = prelu.map(lambda _, p: p.with_value(case.tensor(tm.weight.detach().numpy())))
-    x = inputs()
-    tx = torch.tensor(x, dtype=tdtype, requires_grad=True)
-    ty = tm(tx)
-    xt = case.tensor(x)
-    if case.autodiff:
-        xt = xt.require_grad()
-    y = prelu(xt)
-    np.testing.assert_allclose(y.to_numpy(), ty.detach().numpy(), **TOL[dtype])
-    if case.autodiff:
-        r = np.random.default_rng(2).standard_normal(x.shape)
-        (ty * torch.tensor(r, dtype=tdtype)).sum().backward()
-        grads = (y * case.tensor(r)).sum().backward()
+    xt, tx, grads = forward_backward(case, dtype, prelu, tm, seed=2)
+    if grads is not None:
         np.testing.assert_allclose(xt.grad(grads).to_numpy(), tx.grad.numpy(), **TOL[dtype])
         np.testing.assert_allclose(prelu.alpha.val().grad(grads).to_numpy(),
                                    tm.weight.grad.numpy(), **TOL[dtype])

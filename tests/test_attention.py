@@ -25,6 +25,7 @@ from pyburn.record import (DoublePrecisionSettings, FullPrecisionSettings,  # no
 from pyburn.tensor import RankError, ShapeError  # noqa: E402
 
 from gradcheck import gradcheck  # noqa: E402
+from torch_compare import force_composite  # noqa: E402
 
 D, HEADS = 8, 2
 
@@ -94,17 +95,22 @@ def data(batch: int, seq_q: int, seq_k: int, same: bool) -> tuple[np.ndarray, ..
     return q, rng.normal(size=(batch, seq_k, D)), rng.normal(size=(batch, seq_k, D))
 
 
+def torch_case(shape: Any, mask: str) -> tuple[tuple[Any, ...], Any, dict[str, Any]]:
+    """The arrays ``(q, k, v, pad, attn)`` of `shape` and `mask`, a torch layer, and its run."""
+    batch, seq_q, seq_k, _ = shape
+    arrays = (*data(*shape), *masks(batch, seq_q, seq_k, mask))
+    t = torch_mha()
+    return arrays, t, run_torch(t, *arrays)
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
 @pytest.mark.parametrize("mask", MASKS)
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_forward_matches_torch(backend: Any, shape: Any, mask: str, dtype: str) -> None:
     case = backend.with_float(dtype)
     batch, seq_q, seq_k, same = shape
-    q, k, v = data(*shape)
-    pad, attn = masks(batch, seq_q, seq_k, mask)
-    t = torch_mha()
-    ref = run_torch(t, q, k, v, pad, attn)
-    inp, _ = mha_input(case, q, k, v, pad, attn, False, same)
+    arrays, t, ref = torch_case(shape, mask)
+    inp, _ = mha_input(case, *arrays, False, same)
     out = build(case, t).forward(inp)
     assert isinstance(out, MhaOutput)
     assert list(out.context.dims()) == [batch, seq_q, D]
@@ -119,17 +125,14 @@ def test_forward_matches_torch(backend: Any, shape: Any, mask: str, dtype: str) 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_gradients_match_torch(ad_backend: Any, shape: Any, mask: str, dtype: str) -> None:
     case = ad_backend.with_float(dtype)
-    batch, seq_q, seq_k, same = shape
-    q, k, v = data(*shape)
-    pad, attn = masks(batch, seq_q, seq_k, mask)
-    t = torch_mha()
-    ref = run_torch(t, q, k, v, pad, attn)
+    same = shape[3]
+    arrays, t, ref = torch_case(shape, mask)
     rng = np.random.default_rng(7)
     rc, rw = rng.normal(size=ref["context"].shape), rng.normal(size=ref["weights"].shape)
     ((ref["context"] * torch.tensor(rc)).sum() + (ref["weights"] * torch.tensor(rw)).sum()).backward()
 
     m = build(case, t)
-    inp, tensors = mha_input(case, q, k, v, pad, attn, True, same)
+    inp, tensors = mha_input(case, *arrays, True, same)
     out = m.forward(inp)
     loss = (out.context * Tensor[case.B].from_data(rc, case.device)).sum() + \
         (out.weights * Tensor[case.B].from_data(rw, case.device)).sum()
@@ -402,8 +405,7 @@ def op_inputs(case: Any, dropout: bool) -> tuple[list[np.ndarray], Any, Any, Any
 def composite_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every backend run the op's composite default and its `define_backward`."""
     from pyburn.tensor.module_ops import attention_weights
-    monkeypatch.setattr(attention_weights, "_native", {})
-    monkeypatch.setattr(attention_weights, "_native_backward", {})
+    force_composite(monkeypatch, attention_weights)
 
 
 @pytest.mark.parametrize("quiet", [False, True], ids=["softmax", "quiet"])

@@ -50,3 +50,12 @@ def test_mha_train_step_quick() -> None:
     out = run("benchmarks/mha_train_step.py", "--quick", "--threads", "1")
     for row in ("torch.nn.MultiheadAttention", "Autodiff[Torch]", "Autodiff[NumPy]"):
         assert row in out
+
+
+def test_guide_compare_quick() -> None:
+    pytest.importorskip("torch", reason="the PyTorch reference needs torch")
+    pytest.importorskip("sklearn", reason="the guide's default data needs scikit-learn")
+    out = run("benchmarks/guide_torch.py", "--quick", "--threads", "1")
+    for row in ("PyTorch (direct)", "pyburn Autodiff[NumPy]", "pyburn Autodiff[Torch]"):
+        assert row in out
+    assert "s/epoch" in out and "valid accuracy" in out

@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 from gradcheck import gradcheck
+from torch_compare import force_composite
 from pyburn import Tensor
 from pyburn.module import Module, Param
 from pyburn.nn import (Conv1d, Conv1dConfig, Conv2d, Conv2dConfig, Conv3d, Conv3dConfig,
@@ -154,11 +155,6 @@ OPS: list[tuple[str, Any, list[int], list[int], bool, dict[str, Any]]] = [
 ]
 
 
-def _composite_only(monkeypatch: pytest.MonkeyPatch, op: Any) -> None:
-    monkeypatch.setattr(op, "_native", {})
-    monkeypatch.setattr(op, "_native_backward", {})
-
-
 def _run_op(case: Any, op: Any, arrays: list[Any], attrs: dict[str, Any]) -> list[np.ndarray]:
     tensors = [case.tensor(a).require_grad() for a in arrays]
     y = op.apply(*tensors, *([None] * (3 - len(tensors))), **attrs)
@@ -187,7 +183,7 @@ def test_native_kernel_matches_composite(backend: Any, monkeypatch: pytest.Monke
     native = _run_op(case, op, arrays, attrs)
     plain = op.apply(*[backend.f64.tensor(a) for a in arrays],
                      *([None] * (3 - len(arrays))), **attrs).to_numpy()
-    _composite_only(monkeypatch, op)
+    force_composite(monkeypatch, op)
     assert not op.has_native(case.inner)
     composite = _run_op(case, op, arrays, attrs)
     np.testing.assert_allclose(plain, composite[0], rtol=1e-12, atol=1e-12)
@@ -222,7 +218,7 @@ def test_gradients_match_finite_differences(ad_backend: Any, monkeypatch: pytest
                                             w_shape: list[int], bias: bool,
                                             attrs: dict[str, Any]) -> None:
     if path == "composite":
-        _composite_only(monkeypatch, op)
+        force_composite(monkeypatch, op)
     rng = np.random.default_rng(5)
     arrays = [rng.standard_normal(x_shape), rng.standard_normal(w_shape)]
     if bias:

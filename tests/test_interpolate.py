@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from gradcheck import gradcheck
+from torch_compare import compare_with_torch, force_composite, values_and_grad
 from pyburn.nn import (Interpolate1dConfig, Interpolate2dConfig, InterpolateMode)
 from pyburn.tensor.errors import RankError
 from pyburn.tensor.module_ops import interpolate
@@ -32,29 +33,6 @@ def _torch_resize(x: Any, size: list[int], mode: str, align_corners: bool) -> An
     return F.interpolate(x, size=size, mode=mode, align_corners=corners)
 
 
-def _compare(case: Any, dtype: str, fn: Callable[[Any], Any], reference: Callable[[Any], Any],
-             x_np: np.ndarray) -> None:
-    c = case.with_float(dtype)
-    rtol, atol = TOL[dtype]
-    x_t = torch.tensor(x_np, dtype=getattr(torch, dtype), requires_grad=True)
-    y_t = reference(x_t)
-    x = c.tensor(x_np)
-    if c.autodiff:
-        x = x.require_grad()
-    y = fn(x)
-    assert list(y.shape) == list(y_t.shape)
-    np.testing.assert_allclose(y.to_data().as_numpy(), y_t.detach().numpy(), rtol=rtol,
-                               atol=atol, err_msg="output")
-    if not c.autodiff:
-        return
-    w = np.random.default_rng(3).standard_normal(tuple(y_t.shape))
-    (g_t,) = torch.autograd.grad(y_t, x_t, torch.tensor(w, dtype=y_t.dtype))
-    g = x.grad((y * c.tensor(w)).sum().backward())
-    assert g is not None
-    np.testing.assert_allclose(g.to_data().as_numpy(), g_t.numpy(), rtol=rtol, atol=atol,
-                               err_msg="input gradient")
-
-
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 @pytest.mark.parametrize("align_corners", [True, False], ids=["corners", "half-pixel"])
 @pytest.mark.parametrize("mode,torch_mode", MODES, ids=[m[1] for m in MODES])
@@ -64,8 +42,8 @@ def test_interpolate2d_matches_torch(backend: Any, dtype: str, align_corners: bo
         layer = (Interpolate2dConfig(output_size=size).with_mode(mode)
                  .with_align_corners(align_corners).init())
         x = np.random.default_rng(0).standard_normal(shape)
-        _compare(backend, dtype, layer,
-                 lambda t: _torch_resize(t, size, torch_mode, align_corners), x)
+        compare_with_torch(backend, dtype, layer,
+                           lambda t: _torch_resize(t, size, torch_mode, align_corners), x, TOL)
 
 
 @pytest.mark.parametrize("align_corners", [True, False], ids=["corners", "half-pixel"])
@@ -79,26 +57,24 @@ def test_interpolate1d_matches_torch(backend: Any, align_corners: bool, mode: An
     for size in (12, 4):
         layer = (Interpolate1dConfig(output_size=size).with_mode(mode)
                  .with_align_corners(align_corners).init())
-        _compare(backend, "float64", layer,
-                 lambda t: _torch_resize(t.unsqueeze(2), [1, size], torch_mode,
-                                         align_corners).squeeze(2), x)
+        compare_with_torch(backend, "float64", layer,
+                           lambda t: _torch_resize(t.unsqueeze(2), [1, size], torch_mode,
+                                                   align_corners).squeeze(2), x, TOL)
 
 
 def test_scale_factor_sets_the_size(backend: Any) -> None:
     """Burn computes ``floor(size * factor)`` and resizes to that size."""
     x = np.random.default_rng(2).standard_normal((1, 2, 5, 3))
     layer = Interpolate2dConfig(scale_factor=[1.5, 2.5]).with_mode(InterpolateMode.Linear()).init()
-    _compare(backend, "float64", layer, lambda t: _torch_resize(t, [7, 7], "bilinear", True), x)
+    compare_with_torch(backend, "float64", layer,
+                       lambda t: _torch_resize(t, [7, 7], "bilinear", True), x, TOL)
     y = Interpolate1dConfig(scale_factor=0.5).init()(backend.tensor(x[0]))
     assert list(y.shape) == [2, 5, 1]
 
 
 @pytest.fixture
 def composite_only(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    def force() -> None:
-        monkeypatch.setattr(interpolate_op, "_native", {})
-        monkeypatch.setattr(interpolate_op, "_native_backward", {})
-    return force
+    return lambda: force_composite(monkeypatch, interpolate_op)
 
 
 OP_MODES = ["nearest", "nearest_exact", "bilinear", "bicubic"]
@@ -112,17 +88,7 @@ def test_composite_equals_native(backend: Any, composite_only: Callable[[], None
     x_np = np.random.default_rng(4).standard_normal((2, 2, 5, 6))
 
     def run() -> list[np.ndarray]:
-        x = case.tensor(x_np)
-        if case.autodiff:
-            x = x.require_grad()
-        y = interpolate(x, [7, 4], mode, align_corners)
-        out = [y.to_data().as_numpy()]
-        if case.autodiff:
-            w = np.random.default_rng(5).standard_normal(tuple(y.shape))
-            g = x.grad((y * case.tensor(w)).sum().backward())
-            assert g is not None
-            out.append(g.to_data().as_numpy())
-        return out
+        return values_and_grad(case, lambda x: interpolate(x, [7, 4], mode, align_corners), x_np)
 
     assert interpolate_op.has_native(case.inner)
     native = run()

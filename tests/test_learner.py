@@ -19,11 +19,12 @@ from pyburn.nn import Dropout, DropoutConfig, Linear, LinearConfig
 from pyburn.nn.loss import CrossEntropyLoss
 from pyburn.optim import AdamConfig, SgdConfig
 from pyburn.optim.lr_scheduler import ExponentialLrSchedulerConfig
-from pyburn.record import CompactRecorder, FullPrecisionSettings, NamedMpkFileRecorder
+from pyburn.record import (FullPrecisionSettings, NamedMpkFileRecorder,
+                           NamedMpkGzFileRecorder)
 from pyburn.train import (Aggregate, ClassificationOutput, ComposedCheckpointingStrategy,
                           Direction, KeepLastNCheckpoints, LearnerBuilder, LearnerSummary,
                           MetricCheckpointingStrategy, MetricEarlyStoppingStrategy, MetricStore,
-                          RegressionOutput, Split, StoppingCondition, TrainOutput)
+                          MultiLabelClassificationOutput, RegressionOutput, Split, StoppingCondition, TrainOutput)
 from pyburn.train.metric.inputs import (AccuracyInput, ConfusionStatsInput, HammingScoreInput,
                                         LossInput)
 from pyburn.train.metric.learning_rate import LearningRateMetric
@@ -99,18 +100,42 @@ def tree(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
-def records_equal(a: Any, b: Any) -> bool:
-    if isinstance(a, dict):
-        return isinstance(b, dict) and a.keys() == b.keys() and all(
-            records_equal(a[k], b[k]) for k in a)
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(records_equal(x, y) for x, y in zip(a, b))
-    if hasattr(a, "to_data"):
-        a = a.to_data()
-        b = b.to_data()
-    if hasattr(a, "to_numpy"):
-        return bool(np.array_equal(a.to_numpy(), b.to_numpy()))
-    return bool(a == b)
+def _params(record: Any, prefix: str = "") -> dict[str, tuple[str, Any]]:
+    """path -> (param id, values) of a module record."""
+    if isinstance(record, dict) and "param" in record and "id" in record:
+        return {prefix: (str(record["id"]), record["param"])}
+    found: dict[str, tuple[str, Any]] = {}
+    if isinstance(record, dict):
+        for key, value in record.items():
+            found.update(_params(value, f"{prefix}.{key}" if prefix else key))
+    return found
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "to_data"):
+        value = value.to_data()
+    if hasattr(value, "to_numpy"):
+        array = np.asarray(value.to_numpy())
+        return (array.dtype.str, array.shape, array.tobytes())   # bits, not approximate values
+    return value
+
+
+def same_state(model_a: Any, optim_a: Any, model_b: Any, optim_b: Any) -> bool:
+    """Bit-identical parameters and optimizer states, matched by parameter path (two runs draw
+    different parameter ids)."""
+    params_a, params_b = _params(model_a), _params(model_b)
+    if {p: _plain(v) for p, (_, v) in params_a.items()} != {
+            p: _plain(v) for p, (_, v) in params_b.items()}:
+        return False
+    if optim_a is None:
+        return True
+    by_path_a = {p: _plain(optim_a.get(i)) for p, (i, _) in params_a.items()}
+    by_path_b = {p: _plain(optim_b.get(i)) for p, (i, _) in params_b.items()}
+    return by_path_a == by_path_b and len(optim_a) == len(optim_b)
 
 
 def weights(model: Module) -> dict[str, np.ndarray]:
@@ -125,7 +150,7 @@ def test_fit_writes_the_books_artifact_tree(ad_backend: Any, tmp_path: Path) -> 
     learner = (LearnerBuilder(tmp_path)
                .metric_train_numeric(AccuracyMetric()).metric_valid_numeric(AccuracyMetric())
                .metric_train_numeric(LossMetric()).metric_valid_numeric(LossMetric())
-               .with_file_checkpointer(CompactRecorder()).num_epochs(2)
+               .with_file_checkpointer(NamedMpkGzFileRecorder()).num_epochs(2)
                .renderer(NoneRenderer())
                .build(classifier(ad_backend), AdamConfig().init(), 1e-2))
     trained = learner.fit(train, valid)
@@ -154,7 +179,7 @@ def test_fit_writes_the_books_artifact_tree(ad_backend: Any, tmp_path: Path) -> 
     assert store.find_metric("Accuracy", 2, Aggregate.Mean, Split.Valid) == pytest.approx(expected)
     # the checkpoint loads back into the model
     reloaded = classifier(ad_backend).load_file(str(tmp_path / "checkpoint/model-2"),
-                                                CompactRecorder())
+                                                NamedMpkGzFileRecorder())
     assert reloaded.num_params() == trained.num_params()
 
 
@@ -177,10 +202,14 @@ def test_learning_rate_metric_and_non_numeric_metric(ad_backend: Any, tmp_path: 
 # --- resume ----------------------------------------------------------------------------------
 
 def _resumable(case: Any, root: Path, epochs: int, resume: int | None = None,
-               interrupt_at: int | None = None) -> Any:
+               interrupt_at: int | None = None, renderer: Any = None,
+               strategy: Any = None) -> Any:
     train, valid = loaders(case, interrupt_at=interrupt_at)
     builder = (LearnerBuilder(root).metric_valid_numeric(LossMetric())
-               .with_file_checkpointer(FULL).num_epochs(epochs).renderer(NoneRenderer()))
+               .with_file_checkpointer(FULL).num_epochs(epochs)
+               .renderer(renderer or NoneRenderer()))
+    if strategy is not None:
+        builder = builder.with_checkpointing_strategy(strategy)
     if resume is not None:
         builder = builder.checkpoint(resume)
     sched = ExponentialLrSchedulerConfig(0.05, 0.9).init()
@@ -194,10 +223,11 @@ def test_resume_from_checkpoint_is_bit_identical(ad_backend: Any, tmp_path: Path
     first.fit(train, valid)
     second, train, valid = _resumable(ad_backend, tmp_path / "split", 4, resume=2)
     resumed = second.fit(train, valid)
-    assert records_equal(whole.into_record(), resumed.into_record())
-    for part in ("model-4", "optim-4", "scheduler-4"):
-        assert records_equal(FULL.load(tmp_path / "whole/checkpoint" / part),
-                             FULL.load(tmp_path / "split/checkpoint" / part)), part
+    assert same_state(whole.into_record(), None, resumed.into_record(), None)
+    saved = [{part: FULL.load(tmp_path / run / "checkpoint" / f"{part}-4")
+              for part in ("model", "optim", "scheduler")} for run in ("whole", "split")]
+    assert same_state(saved[0]["model"], saved[0]["optim"], saved[1]["model"], saved[1]["optim"])
+    assert saved[0]["scheduler"] == saved[1]["scheduler"]
     # the resumed run's store holds the epochs before the resume, read from the logs
     assert sorted(second.store.epochs("Loss", Split.Valid)) == [1, 2, 3, 4]
     assert second.store.epochs("Loss", Split.Valid) == pytest.approx(
@@ -232,10 +262,9 @@ class NeverSave:
 def test_ctrl_c_checkpoints_the_last_epoch_and_resumes_exactly(ad_backend: Any,
                                                                tmp_path: Path) -> None:
     # 4 train batches per epoch: the 6th batch built is in epoch 2
-    learner, train, valid = _resumable(ad_backend, tmp_path / "cut", 3, interrupt_at=6)
-    learner.strategy = NeverSave()            # only the interrupt writes a checkpoint
     renderer = RecordingRenderer()
-    learner.renderer = renderer
+    learner, train, valid = _resumable(ad_backend, tmp_path / "cut", 3, interrupt_at=6,
+                                       renderer=renderer, strategy=NeverSave())
     with pytest.raises(KeyboardInterrupt) as raised:
         learner.fit(train, valid)
     assert "checkpoint(1)" in "".join(getattr(raised.value, "__notes__", []))
@@ -246,7 +275,7 @@ def test_ctrl_c_checkpoints_the_last_epoch_and_resumes_exactly(ad_backend: Any,
     resumed = resumed_learner.fit(train, valid)
     whole_learner, train, valid = _resumable(ad_backend, tmp_path / "whole", 3)
     whole = whole_learner.fit(train, valid)
-    assert records_equal(whole.into_record(), resumed.into_record())
+    assert same_state(whole.into_record(), None, resumed.into_record(), None)
 
 
 # --- early stopping --------------------------------------------------------------------------
@@ -384,6 +413,12 @@ def test_outputs_adapt_to_metric_inputs_off_the_tape(ad_backend: Any) -> None:
     with pytest.raises(TypeError, match="ClassificationOutput.adapt: cannot give a "
                                         "HammingScoreInput"):
         output.adapt(HammingScoreInput)
+    multi = MultiLabelClassificationOutput(
+        logits.sum(), logits, Tensor[B, Int].from_data([[0, 1, 1], [1, 0, 0]], ad_backend.device))
+    hamming = multi.adapt(HammingScoreInput)
+    assert type(hamming.outputs).backend is B.inner and type(hamming.targets).backend is B.inner
+    assert multi.adapt(ConfusionStatsInput).targets.to_data().to_numpy().tolist() == [
+        [False, True, True], [True, False, False]]
     regression = RegressionOutput(logits.sum(), logits, logits)
     with pytest.raises(TypeError, match="RegressionOutput.adapt.*AccuracyInput"):
         regression.adapt(AccuracyInput)
@@ -400,6 +435,10 @@ def test_builder_refuses_bad_options(ad_backend: Any, tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="with_file_checkpointer|FileCheckpointer: expected a "
                                         "file recorder"):
         builder.with_file_checkpointer(object())
+    builder.metric_valid_numeric(LossMetric())
+    with pytest.raises(ValueError, match="metric_valid: a metric named 'Loss' is already"):
+        builder.metric_valid(LossMetric())
+    builder.metric_train_numeric(LossMetric())    # the other split has its own
     with pytest.raises(TypeError, match="needs a step"):
         builder.build(LinearConfig(2, 2).init(ad_backend.device), AdamConfig().init(), 1e-3)
 
@@ -424,3 +463,19 @@ def test_renderer_receives_states_and_progress(ad_backend: Any, tmp_path: Path) 
     assert all(p.progress.items_total == 64 and p.epoch_total == 1 for p in progress)
     assert all(s.numeric is not None and s.numeric.count == 16 for s in states)
     assert states[0].entry.formatted.startswith("epoch ")
+
+
+def test_metric_loggers_replace_the_files(ad_backend: Any, tmp_path: Path) -> None:
+    from pyburn.train import InMemoryMetricLogger
+    memory = InMemoryMetricLogger()
+    train, valid = loaders(ad_backend)
+    (LearnerBuilder(tmp_path).metric_train_numeric(LossMetric())
+     .metric_valid_numeric(LossMetric()).metric_loggers(memory).renderer(NoneRenderer())
+     .with_application_logger(None).num_epochs(2)
+     .build(classifier(ad_backend), AdamConfig().init(), 1e-2).fit(train, valid))
+    assert sorted(memory.values) == [("train", 1, "Loss"), ("train", 2, "Loss"),
+                                     ("valid", 1, "Loss"), ("valid", 2, "Loss")]
+    assert len(memory.values[("train", 2, "Loss")]) == 4
+    assert not tmp_path.exists() or tree(tmp_path) == []
+    with pytest.raises(TypeError, match="metric_loggers: expected loggers with log"):
+        LearnerBuilder(tmp_path).metric_loggers(object())

@@ -414,7 +414,7 @@ def test_iteration_speed() -> None:
 
 
 def test_cpu_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    readings = iter([10.0, 42.125, 99.0])
+    readings = iter([10.0, 42.126, 99.0])
     monkeypatch.setattr(system, "cpu_percent", lambda: next(readings))
     clock = FakeClock()
     metric = CpuUse(clock=clock)
@@ -423,7 +423,7 @@ def test_cpu_use(monkeypatch: pytest.MonkeyPatch) -> None:
     clock.now += 0.25
     entry = metric.update(None, META)
     assert (entry.formatted, entry.serialized) == ("CPU Usage: 42.13 %", "42.13")
-    assert metric.value() == metric.running_value() == NumericEntry(42.125)
+    assert metric.value() == metric.running_value() == NumericEntry(42.126)
     assert not CpuUse.higher_is_better
 
 
@@ -539,8 +539,88 @@ def test_metrics_adapt_from_a_classification_output(backend: Any) -> None:
     from pyburn.train.output import ClassificationOutput
     outputs, targets = scores(backend)
     output = ClassificationOutput(backend.tensor([0.7]), outputs, targets)
-    for metric, expected in ((AccuracyMetric(), 50.0), (TopKAccuracyMetric(2), 50.0),
-                             (PrecisionMetric.multiclass(1, Micro), 50.0),
-                             (RecallMetric.multiclass(1, Macro), (0 + 50 + 50) / 3)):
+    cases: list[tuple[Any, float]] = [(AccuracyMetric(), 50.0), (TopKAccuracyMetric(2), 50.0),
+                                      (PrecisionMetric.multiclass(1, Micro), 50.0),
+                                      (RecallMetric.multiclass(1, Macro), (0 + 50 + 50) / 3)]
+    for metric, expected in cases:
         metric.update(adapt(output, metric.input_type), META)
         assert metric.value().value == pytest.approx(expected), metric.name()
+
+
+@pytest.mark.parametrize("kind", ["multiclass", "multilabel", "binary"])
+@pytest.mark.parametrize("reduction", [Micro, Macro])
+def test_confusion_metrics_match_sklearn(backend: Any, kind: str,
+                                         reduction: ClassReduction) -> None:
+    metrics_module = pytest.importorskip("sklearn.metrics")
+    rng = np.random.default_rng(3)
+    n, classes = 37, 1 if kind == "binary" else 5
+    probabilities = rng.random((n, classes))
+    metrics: list[Any]
+    if kind == "multiclass":
+        labels = rng.integers(0, classes, n)
+        truth = np.eye(classes, dtype=bool)[labels]
+        metrics = [cls.multiclass(1, reduction) for cls in (PrecisionMetric, RecallMetric)]
+        metrics.append(FBetaScoreMetric.multiclass(2.0, 1, reduction))
+        y_true, y_pred = labels, probabilities.argmax(1)
+    else:
+        truth = rng.random((n, classes)) < 0.5
+        if kind == "binary":
+            metrics = [PrecisionMetric.binary(0.5), RecallMetric.binary(0.5),
+                       FBetaScoreMetric.binary(2.0, 0.5)]
+        else:
+            metrics = [cls.multilabel(0.5, reduction) for cls in (PrecisionMetric, RecallMetric)]
+            metrics.append(FBetaScoreMetric.multilabel(2.0, 0.5, reduction))
+        y_true, y_pred = truth.astype(int), (probabilities > 0.5).astype(int)
+    for lo, hi in ((0, 16), (16, 32), (32, 37)):
+        item = ConfusionStatsInput(backend.tensor(probabilities[lo:hi]),
+                                   bools(backend, truth[lo:hi].astype(int)))
+        for metric in metrics:
+            metric.update(item, META)
+    average = "binary" if kind == "binary" else reduction.value.lower()
+    expected = metrics_module.precision_recall_fscore_support(
+        y_true, y_pred, beta=2.0, average=average, zero_division=0)[:3]
+    for metric, value in zip(metrics, expected):
+        assert metric.running_value().value == pytest.approx(100 * value), metric.name()
+
+
+def test_accuracy_matches_sklearn(backend: Any) -> None:
+    metrics_module = pytest.importorskip("sklearn.metrics")
+    rng = np.random.default_rng(4)
+    outputs, targets = rng.normal(size=(50, 7)), rng.integers(0, 7, 50)
+    accuracy, top3 = AccuracyMetric(), TopKAccuracyMetric(3)
+    for lo, hi in ((0, 32), (32, 50)):
+        accuracy.update(AccuracyInput(backend.tensor(outputs[lo:hi]),
+                                      ints(backend, targets[lo:hi])), META)
+        top3.update(TopKAccuracyInput(backend.tensor(outputs[lo:hi]),
+                                      ints(backend, targets[lo:hi])), META)
+    assert accuracy.running_value().value == pytest.approx(
+        100 * metrics_module.accuracy_score(targets, outputs.argmax(1)))
+    assert top3.running_value().value == pytest.approx(
+        100 * metrics_module.top_k_accuracy_score(targets, outputs, k=3, labels=range(7)))
+    x = rng.random((20, 6))
+    y = (rng.random((20, 6)) < 0.5).astype(int)
+    hamming = HammingScore()
+    hamming.update(HammingScoreInput(backend.tensor(x), ints(backend, y)), META)
+    assert hamming.value().value == pytest.approx(
+        100 * (1 - metrics_module.hamming_loss(y, (x > 0.5).astype(int))))
+
+
+def test_metrics_take_tracked_scores_with_plain_targets(backend: Any) -> None:
+    # A user's own output may hand over Autodiff scores (on the tape) and inner-backend targets:
+    # metrics work off the tape, whatever mix they are given.
+    tracked = backend.ad.tensor([[0.0, 0.2, 0.8], [1.0, 2.0, 0.5]]).require_grad()
+    plain = BackendLike(backend.inner, backend.device)
+    accuracy = AccuracyMetric()
+    accuracy.update(AccuracyInput(tracked, ints(plain, [2, 2])), META)
+    assert accuracy.value() == NumericEntry(50.0, 2)
+    precision = PrecisionMetric.multiclass(1, Micro)
+    precision.update(ConfusionStatsInput(tracked, bools(plain, [[0, 0, 1], [0, 0, 1]])), META)
+    assert precision.value() == NumericEntry(50.0, 2)
+    hamming = HammingScore()
+    hamming.update(HammingScoreInput(tracked, ints(plain, [[0, 0, 1], [1, 0, 0]])), META)
+    assert hamming.value().value == pytest.approx(100 * 5 / 6)
+
+
+class BackendLike:
+    def __init__(self, B: Any, device: Any) -> None:
+        self.B, self.device = B, device.on(B)

@@ -229,7 +229,7 @@ def test_batch_norm_errors(backend: Any) -> None:
         with pytest.raises(ShapeError, match=r"more than 1 value per channel.*\[1, 3\]"):
             bn(backend.tensor(np.zeros([1, 3])))
     for kwargs, match in [({"momentum": 1.5}, "momentum must be in"),
-                          ({"epsilon": -1.0}, "epsilon must be >= 0")]:
+                          ({"epsilon": -1.0}, "epsilon must be >= 0 and finite")]:
         with pytest.raises(ValueError, match=f"BatchNormConfig.init: {match}"):
             BatchNormConfig(3, **kwargs).init(backend.device)
     with pytest.raises(ValueError, match="num_features must be positive, got 0"):
@@ -310,7 +310,7 @@ def test_norm_configs_and_display(backend: Any) -> None:
     with pytest.raises(ValueError, match=r"GroupNormConfig.init: num_channels \(6\) must be "
                                          r"divisible by num_groups \(4\)"):
         GroupNormConfig(4, 6).init(d)
-    with pytest.raises(ValueError, match="RmsNormConfig.init: epsilon must be > 0, got 0"):
+    with pytest.raises(ValueError, match="RmsNormConfig.init: epsilon must be > 0 and finite, got 0"):
         RmsNormConfig(4, epsilon=0.0).init(d)
 
 
@@ -351,3 +351,16 @@ def test_norm_torch_state_dicts_round_trip(backend: Any) -> None:
         for k, v in out.items():
             np.testing.assert_array_equal(v, tm.state_dict()[k].numpy())
     assert isinstance(LayerNormConfig(4).init(d), LayerNorm)
+
+
+@pytest.mark.parametrize("epsilon", [float("nan"), float("inf"), -1e-3])
+def test_every_norm_refuses_a_bad_epsilon(backend: Any, epsilon: float) -> None:
+    """A NaN epsilon would make every output NaN and an infinite one every output 0: refused at
+    init by every normalization layer, LayerNorm included, naming the config."""
+    from pyburn.nn import LayerNormConfig
+    from pyburn.nn.norm import BatchNormConfig, GroupNormConfig, InstanceNormConfig, RmsNormConfig
+    for config in (LayerNormConfig(4, epsilon=epsilon), BatchNormConfig(4, epsilon=epsilon),
+                   GroupNormConfig(2, 4, epsilon=epsilon), InstanceNormConfig(4, epsilon=epsilon),
+                   RmsNormConfig(4, epsilon=epsilon)):
+        with pytest.raises(ValueError, match=rf"{type(config).__name__}.init: epsilon must be"):
+            config.init(backend.device)

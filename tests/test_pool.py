@@ -18,6 +18,7 @@ import torch
 import torch.nn.functional as F
 
 from gradcheck import gradcheck
+from torch_compare import compare_with_torch, force_composite, values_and_grad
 from pyburn import Tensor
 from pyburn.module import Module
 from pyburn.nn import (AdaptiveAvgPool1dConfig, AdaptiveAvgPool2dConfig, AvgPool1dConfig,
@@ -88,37 +89,13 @@ CASES: list[tuple[str, tuple[int, ...], Any, Any]] = [
 ]
 
 
-def _compare(case: Any, dtype: str, layer: Any, reference: Any, x_np: np.ndarray) -> None:
-    """Output (and, on Autodiff rows, the input gradient) of `layer` against torch."""
-    c = case.with_float(dtype)
-    rtol, atol = TOL[dtype]
-    x_t = torch.tensor(x_np, dtype=getattr(torch, dtype), requires_grad=True)
-    y_t = reference(x_t)
-    x = c.tensor(x_np)
-    if c.autodiff:
-        x = x.require_grad()
-    y = layer(x)
-    assert list(y.shape) == list(y_t.shape)
-    np.testing.assert_allclose(y.to_data().as_numpy(), y_t.detach().numpy(), rtol=rtol,
-                               atol=atol, err_msg="output")
-    if not c.autodiff:
-        return
-    w = np.random.default_rng(3).standard_normal(tuple(y_t.shape))
-    (g_t,) = torch.autograd.grad(y_t, x_t, torch.tensor(w, dtype=y_t.dtype))
-    grads = (y * c.tensor(w)).sum().backward()
-    g = x.grad(grads)
-    assert g is not None
-    np.testing.assert_allclose(g.to_data().as_numpy(), g_t.numpy(), rtol=rtol, atol=atol,
-                               err_msg="input gradient")
-
-
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 @pytest.mark.parametrize("shape,config,reference", [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_pool_matches_torch(backend: Any, dtype: str, shape: tuple[int, ...], config: Any,
                             reference: Any) -> None:
     x = np.random.default_rng(0).standard_normal(shape)
-    _compare(backend, dtype, config.init(), reference, x)
+    compare_with_torch(backend, dtype, config.init(), reference, x, TOL)
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
@@ -134,7 +111,7 @@ def test_max_pool_ties_match_torch(backend: Any, dtype: str) -> None:
         (MaxPool2dConfig([2, 3]).with_strides([1, 1]).with_dilation([2, 2]),
          torch.nn.MaxPool2d((2, 3), 1, 0, 2)),
     ]:
-        _compare(backend, dtype, config.init(), reference, x)
+        compare_with_torch(backend, dtype, config.init(), reference, x, TOL)
 
 
 def test_max_pool_indices_match_torch(backend: Any) -> None:
@@ -167,25 +144,8 @@ OPS = [
 
 @pytest.fixture
 def composite_only(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    def force() -> None:
-        for op in (avg_pool2d_op, max_pool2d_with_indices_op, adaptive_avg_pool2d_op):
-            monkeypatch.setattr(op, "_native", {})
-            monkeypatch.setattr(op, "_native_backward", {})
-    return force
-
-
-def _values_and_grad(case: Any, fn: Callable[[Any], Any], x_np: np.ndarray) -> list[np.ndarray]:
-    x = case.tensor(x_np)
-    if case.autodiff:
-        x = x.require_grad()
-    y = fn(x)
-    out = [y.to_data().as_numpy()]
-    if case.autodiff:
-        w = np.random.default_rng(5).standard_normal(tuple(y.shape))
-        g = x.grad((y * case.tensor(w)).sum().backward())
-        assert g is not None
-        out.append(g.to_data().as_numpy())
-    return out
+    return lambda: force_composite(monkeypatch, avg_pool2d_op, max_pool2d_with_indices_op,
+                                   adaptive_avg_pool2d_op)
 
 
 @pytest.mark.parametrize("name,fn", OPS, ids=[o[0] for o in OPS])
@@ -196,10 +156,10 @@ def test_composite_equals_native(backend: Any, composite_only: Callable[[], None
     x_np = np.random.default_rng(4).standard_normal((2, 2, 7, 6)) * 2.0
     if name == "max-ties":
         x_np = np.round(x_np)
-    native = _values_and_grad(case, fn, x_np)
+    native = values_and_grad(case, fn, x_np)
     composite_only()
     assert not avg_pool2d_op.has_native(case.inner)
-    composite = _values_and_grad(case, fn, x_np)
+    composite = values_and_grad(case, fn, x_np)
     for a, b in zip(native, composite):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-13)
 

@@ -34,6 +34,8 @@ from pyburn.record import (BinBytesRecorder, BinFileRecorder, BinGzFileRecorder,
                            JsonGzFileRecorder, NamedMpkBytesRecorder, NamedMpkFileRecorder,
                            NamedMpkGzFileRecorder, PrettyJsonFileRecorder, Recorder, RecordError,
                            SafetensorsFileRecorder, encode_safetensors)
+# frame(body): a Bin file around `body` with a correct CRC, so only the lie inside is tested
+from pyburn.record.binary_format import frame, varint
 from pyburn.tensor import Tensor
 from pyburn.tensor.data import TensorData
 
@@ -94,20 +96,6 @@ def family(recorder: Recorder) -> str:
 def wrap(recorder: Recorder, inner: bytes) -> bytes:
     """`inner` as the recorder stores it (gzipped for the ``*Gz`` recorders)."""
     return gzip.compress(inner, mtime=0) if recorder.gzip else inner
-
-
-def varint(value: int) -> bytes:
-    out = bytearray()
-    while value > 0x7F:
-        out.append((value & 0x7F) | 0x80)
-        value >>= 7
-    out.append(value)
-    return bytes(out)
-
-
-def bin_file(body: bytes) -> bytes:
-    """A Bin file around `body` with a correct CRC, so only the lie inside is tested."""
-    return struct.pack("<6sHI", b"PYBURN", 1, zlib.crc32(body)) + body
 
 
 def safetensors_file(header: dict[str, Any] | bytes, buffer: bytes = b"",
@@ -193,14 +181,14 @@ LIES: dict[str, list[bytes]] = {
         _mpk_record(_mpk_tensor({"bytes": b"\x02", "shape": [1], "dtype": "bool"})),
     ],
     "bin": [
-        bin_file(b"\x06" + varint(2**40) + b"\0"),              # dict longer than the file
-        bin_file(b"\x06" + b"\xff" * 10 + b"\x01"),             # an 11-byte varint
-        bin_file(b"\x05" + varint(2) + b"\x02" + varint(9) + b"\0"),  # child overruns parent
-        bin_file(b"\x07" + varint(12) + varint(7) + b"float32" + varint(1) + varint(10**6)
-                 + b"\0" * 2),                                  # shape larger than its bytes
-        bin_file(b"\x07" + varint(14) + varint(7) + b"float32" + varint(200) + b"\0" * 5),
-        bin_file(b"\x02" + varint(9) + b"\0" * 9),              # a 9-byte int
-        bin_file(b"\x06" + varint(4) + varint(9) + b"abc"),     # key longer than the dict
+        frame(b"\x06" + varint(2**40) + b"\0"),                 # dict longer than the file
+        frame(b"\x06" + b"\xff" * 10 + b"\x01"),                # an 11-byte varint
+        frame(b"\x05" + varint(2) + b"\x02" + varint(9) + b"\0"),  # child overruns parent
+        frame(b"\x07" + varint(12) + varint(7) + b"float32" + varint(1) + varint(10**6)
+              + b"\0" * 2),                                     # shape larger than its bytes
+        frame(b"\x07" + varint(14) + varint(7) + b"float32" + varint(200) + b"\0" * 5),
+        frame(b"\x02" + varint(9) + b"\0" * 9),                 # a 9-byte int
+        frame(b"\x06" + varint(4) + varint(9) + b"abc"),        # key longer than the dict
     ],
     "json": [
         b'{"metadata": {"float": "float32", "int": "int32", "format": "json", "version": "0",'
@@ -248,7 +236,7 @@ def _nested_bin(depth: int) -> bytes:
         head = b"\x05" + varint(size)
         heads.append(head)
         size += len(head)
-    return bin_file(b"".join(reversed(heads)) + b"\x00\x00")
+    return frame(b"".join(reversed(heads)) + b"\x00\x00")
 
 
 RECURSION_BOMBS: dict[str, list[bytes]] = {

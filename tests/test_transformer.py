@@ -10,7 +10,7 @@ round-trip with Burn's field names; bad inputs fail naming the module and the sh
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pytest
@@ -44,28 +44,30 @@ MASKS = ["none", "pad", "causal", "pad+causal"]
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def torch_encoder(norm_first: bool, activation: str = "gelu", seed: int = 0) -> Any:
+def torch_stack(layer_cls: Any, stack: Callable[[Any], Any], norm_first: bool, activation: str,
+                seed: int) -> Any:
+    """`stack` of N_LAYERS `layer_cls` layers (dropout 0, batch_first) in float64."""
     torch.manual_seed(seed)
-    layer = torch.nn.TransformerEncoderLayer(D_MODEL, N_HEADS, D_FF, dropout=0.0,
-                                             activation=activation, batch_first=True,
-                                             norm_first=norm_first)
-    stack = torch.nn.TransformerEncoder(layer, N_LAYERS, enable_nested_tensor=False).double()
+    layer = layer_cls(D_MODEL, N_HEADS, D_FF, dropout=0.0, activation=activation,
+                      batch_first=True, norm_first=norm_first)
+    m = stack(layer).double()
     with torch.no_grad():  # layers start as copies of one another in torch: make them differ
-        for p in stack.parameters():
+        for p in m.parameters():
             p.add_(torch.randn_like(p) * 0.1)
-    return stack
+    return m
+
+
+def torch_encoder(norm_first: bool, activation: str = "gelu", seed: int = 0) -> Any:
+    return torch_stack(torch.nn.TransformerEncoderLayer,
+                       lambda layer: torch.nn.TransformerEncoder(layer, N_LAYERS,
+                                                                 enable_nested_tensor=False),
+                       norm_first, activation, seed)
 
 
 def torch_decoder(norm_first: bool, activation: str = "gelu", seed: int = 0) -> Any:
-    torch.manual_seed(seed)
-    layer = torch.nn.TransformerDecoderLayer(D_MODEL, N_HEADS, D_FF, dropout=0.0,
-                                             activation=activation, batch_first=True,
-                                             norm_first=norm_first)
-    stack = torch.nn.TransformerDecoder(layer, N_LAYERS).double()
-    with torch.no_grad():
-        for p in stack.parameters():
-            p.add_(torch.randn_like(p) * 0.1)
-    return stack
+    return torch_stack(torch.nn.TransformerDecoderLayer,
+                       lambda layer: torch.nn.TransformerDecoder(layer, N_LAYERS),
+                       norm_first, activation, seed)
 
 
 def inputs() -> dict[str, np.ndarray]:

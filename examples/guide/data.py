@@ -5,8 +5,8 @@
 * ``digits`` (the default, works offline): scikit-learn's 1,797 hand-written 8 x 8 digits (the
   UCI "optical recognition of handwritten digits" set, shipped inside scikit-learn), each image
   scaled from its 0..16 grey levels to MNIST's 0..255 and upsampled bilinearly to 28 x 28, so
-  that the Book's model applies unchanged. A fixed, seeded 80/20 split gives 1,437 training and
-  360 test images.
+  that the Book's model applies unchanged. A fixed, seeded 80/20 split gives 1,438 training and
+  359 test images.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ class MnistBatcher:
         # 0.3081), as the Book (from the PyTorch MNIST example).
         images = ((images / 255.0) - 0.1307) / 0.3081
         targets = np.array([item.label for item in items], dtype=np.int64)
-        return MnistBatch(Tensor[self.backend].from_data(images, device),
-                          Tensor[self.backend, Int].from_data(targets, device))
+        # Tensor[B] / Tensor[B, Int] for a backend chosen at run time
+        return MnistBatch(Tensor.of(self.backend).from_data(images, device),
+                          Tensor.of(self.backend, Int).from_data(targets, device))
 
 
 def upsample_bilinear(images: np.ndarray, size: int) -> np.ndarray:

@@ -16,7 +16,7 @@ from pyburn.module import Module
 from pyburn.nn import (AdaptiveAvgPool2d, AdaptiveAvgPool2dConfig, Conv2d, Conv2dConfig,
                        Dropout, DropoutConfig, Linear, LinearConfig, Relu)
 from pyburn.nn.loss import CrossEntropyLossConfig
-from pyburn.train.output import ClassificationOutput, TrainOutput
+from pyburn.train import ClassificationOutput, TrainOutput
 
 from .data import MnistBatch
 

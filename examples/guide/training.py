@@ -21,11 +21,15 @@ from pyburn.data import Dataset, DataLoader, DataLoaderBuilder
 from pyburn.data.vision import MnistItem
 from pyburn.optim import AdamConfig
 from pyburn.record import CompactRecorder
+from pyburn.train import LearnerBuilder
+from pyburn.train.metric import AccuracyMetric, LossMetric
+from pyburn.train.metric.base import NumericEntry
 
 from .data import MnistBatch, MnistBatcher
 from .model import Model, ModelConfig
 
-__all__ = ["TrainingConfig", "TrainingResult", "train", "CONFIG_FILE", "MODEL_FILE", "Loop"]
+__all__ = ["TrainingConfig", "TrainingResult", "default_config", "train", "CONFIG_FILE",
+           "MODEL_FILE", "Loop"]
 
 CONFIG_FILE = "config.json"
 MODEL_FILE = "model"  # the recorder adds ".mpk"
@@ -45,14 +49,29 @@ class TrainingConfig(Config):
     learning_rate: float = 1.0e-4
 
 
+def default_config(data: str = "digits") -> TrainingConfig:
+    """The Book's configuration (``ModelConfig::new(10, 512)``, default Adam). On the digits,
+    an epoch is 1,438 images instead of MNIST's 60,000, 40 times fewer optimizer steps, so the
+    learning rate is 1e-3 instead of the Book's 1e-4: it passes 95% validation accuracy within
+    3 epochs and ends near 98%, where 1e-4 needs all 10 epochs to pass 95% (96.7% measured)."""
+    config = TrainingConfig(ModelConfig(10, 512), AdamConfig())
+    return config.with_learning_rate(1.0e-3) if data == "digits" else config
+
+
 @dataclass
 class TrainingResult:
     """The trained model (on ``Autodiff[B]``) and, per epoch, the validation accuracy (%) and
-    the seconds the epoch took (training and validation)."""
+    the seconds the epoch took, training and validation (through the Learner: the run's mean,
+    which includes checkpointing)."""
 
     model: Model
     valid_accuracy: list[float] = field(default_factory=list)
     epoch_seconds: list[float] = field(default_factory=list)
+
+    def seconds_per_epoch(self) -> float:
+        """The mean epoch time, leaving out the first epoch (warm-up) when there are others."""
+        times = self.epoch_seconds[1:] or self.epoch_seconds
+        return sum(times) / len(times) if times else float("nan")
 
 
 def _loaders(config: TrainingConfig, backend: Any, device: Any, dataset_train: Dataset[MnistItem],
@@ -71,7 +90,9 @@ def train(artifact_dir: str | Path, config: TrainingConfig, device: Any,
           dataset_train: Dataset[MnistItem], dataset_test: Dataset[MnistItem], *,
           loop: Loop = "learner", log: Callable[[str], None] = print) -> TrainingResult:
     """Train on `device`'s backend made differentiable (``Autodiff[B]``) and write the
-    artifacts into `artifact_dir`. `device` may belong to ``B`` or to ``Autodiff[B]``."""
+    artifacts into `artifact_dir`. `device` may belong to ``B`` or to ``Autodiff[B]``. The
+    Learner shows its own progress (dashboard or lines); `log` receives the custom loop's
+    per-epoch lines."""
     out = Path(artifact_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "experiment.log").unlink(missing_ok=True)
@@ -98,9 +119,6 @@ def _fit_with_learner(artifact_dir: Path, config: TrainingConfig, model: Model,
                       loader_train: DataLoader[MnistItem, MnistBatch],
                       loader_test: DataLoader[MnistItem, MnistBatch]) -> TrainingResult:
     """The Book's ``LearnerBuilder`` chain."""
-    from pyburn.train import LearnerBuilder
-    from pyburn.train.metric import AccuracyMetric, LossMetric
-
     learner = (LearnerBuilder(str(artifact_dir))
                .metric_train_numeric(AccuracyMetric())
                .metric_valid_numeric(AccuracyMetric())
@@ -122,8 +140,6 @@ def _fit_with_learner(artifact_dir: Path, config: TrainingConfig, model: Model,
 def _logged_accuracies(artifact_dir: Path, num_epochs: int) -> list[float]:
     """The epoch validation accuracies the Learner's file logger wrote
     (``valid/epoch-N/Accuracy.log``: one ``value,count`` line per batch)."""
-    from pyburn.train.metric.base import NumericEntry
-
     accuracies = []
     for epoch in range(1, num_epochs + 1):
         path = artifact_dir / "valid" / f"epoch-{epoch}" / "Accuracy.log"

@@ -54,7 +54,8 @@ NONE, BOOL, INT, FLOAT, STR, LIST, DICT, TENSOR = range(8)
 _FIXED_LENGTH = {NONE: 0, BOOL: 1, FLOAT: 8}
 
 
-def _varint(value: int) -> bytes:
+def varint(value: int) -> bytes:
+    """`value` (>= 0) as an unsigned LEB128 varint."""
     out = bytearray()
     while value > 0x7F:
         out.append((value & 0x7F) | 0x80)
@@ -73,7 +74,11 @@ def encode(tree: Item) -> bytes:
     """Serialize a prepared tree (see `prepare_for_save`)."""
     chunks: list[bytes] = []
     _encode(tree, chunks)
-    body = b"".join(chunks)
+    return frame(b"".join(chunks))
+
+
+def frame(body: bytes) -> bytes:
+    """The file around an encoded `body`: magic, version and the body's CRC-32."""
     return _HEADER.pack(MAGIC, VERSION, zlib.crc32(body)) + body
 
 
@@ -93,8 +98,8 @@ def _encode(node: Item, out: list[bytes]) -> int:
         tag, payload = STR, [node.encode("utf-8")]
     elif isinstance(node, TensorData):
         name = node.dtype.value.encode("ascii")
-        head = _varint(len(name)) + name + _varint(node.rank)
-        dims = b"".join(_varint(d) for d in node.shape)
+        head = varint(len(name)) + name + varint(node.rank)
+        dims = b"".join(varint(d) for d in node.shape)
         tag, payload = TENSOR, [head, dims, tensor_to_bytes(node)]
     elif isinstance(node, list):
         tag, payload = LIST, []
@@ -104,12 +109,12 @@ def _encode(node: Item, out: list[bytes]) -> int:
         tag, payload = DICT, []
         for key, value in node.items():
             raw_key = key.encode("utf-8")
-            payload += [_varint(len(raw_key)), raw_key]
+            payload += [varint(len(raw_key)), raw_key]
             _encode(value, payload)
     else:
         raise TypeError(f"cannot encode {type(node).__name__}")
     length = sum(len(c) for c in payload)
-    head = bytes([tag]) + _varint(length)
+    head = bytes([tag]) + varint(length)
     out.append(head)
     out.extend(payload)
     return len(head) + length

@@ -9,11 +9,12 @@ The parts have one job each, as in Burn: `step`/`output` (what a model gives the
 """
 
 from .checkpoint import (CheckpointingAction, CheckpointingStrategy,
-                         ComposedCheckpointingStrategy, FileCheckpointer, KeepLastNCheckpoints,
-                         MetricCheckpointingStrategy)
+                         ComposedCheckpointingStrategy, ComposedCheckpointingStrategyBuilder,
+                         FileCheckpointer, KeepLastNCheckpoints, MetricCheckpointingStrategy)
 from .early_stopping import EarlyStoppingStrategy, MetricEarlyStoppingStrategy, StoppingCondition
 from .learner import Aggregate, Direction, Learner, LearnerBuilder, MetricStore, Split
-from .logger import FileApplicationLoggerInstaller, FileMetricLogger, InMemoryMetricLogger
+from .logger import (FileApplicationLoggerInstaller, FileMetricLogger, InMemoryMetricLogger,
+                     MetricLogger)
 from .output import (ClassificationOutput, MultiLabelClassificationOutput, RegressionOutput,
                      TrainOutput)
 from .step import TrainStep, ValidStep
@@ -21,10 +22,10 @@ from .summary import LearnerSummary
 
 __all__ = [
     "Aggregate", "CheckpointingAction", "CheckpointingStrategy", "ClassificationOutput",
-    "ComposedCheckpointingStrategy", "Direction", "EarlyStoppingStrategy", "FileCheckpointer",
+    "ComposedCheckpointingStrategy", "ComposedCheckpointingStrategyBuilder", "Direction", "EarlyStoppingStrategy", "FileCheckpointer",
     "FileApplicationLoggerInstaller", "FileMetricLogger", "InMemoryMetricLogger",
     "KeepLastNCheckpoints", "Learner", "LearnerBuilder", "LearnerSummary",
-    "MetricCheckpointingStrategy", "MetricEarlyStoppingStrategy", "MetricStore",
+    "MetricCheckpointingStrategy", "MetricEarlyStoppingStrategy", "MetricLogger", "MetricStore",
     "MultiLabelClassificationOutput", "RegressionOutput", "Split", "StoppingCondition",
     "TrainOutput", "TrainStep", "ValidStep",
 ]

@@ -23,8 +23,8 @@ I = TypeVar("I")
 
 
 def untracked(tensor: Any) -> Any:
-    """`tensor` without its graph: an Autodiff float tensor becomes an inner-backend tensor;
-    anything else is returned as is."""
+    """`tensor` without its graph: an Autodiff tensor (of any kind) becomes a tensor of the
+    inner backend; anything else is returned as is."""
     backend = getattr(type(tensor), "backend", None)
     if backend is not None and backend.is_autodiff():
         return tensor.inner()
@@ -70,12 +70,12 @@ class ClassificationOutput:
         if input_type is LossInput:
             result = LossInput(untracked(self.loss))
         elif input_type is AccuracyInput:
-            result = AccuracyInput(untracked(self.output), self.targets)
+            result = AccuracyInput(untracked(self.output), untracked(self.targets))
         elif input_type is TopKAccuracyInput:
-            result = TopKAccuracyInput(untracked(self.output), self.targets)
+            result = TopKAccuracyInput(untracked(self.output), untracked(self.targets))
         elif input_type is ConfusionStatsInput:
             output = untracked(self.output)
-            targets = self.targets.one_hot(output.dims()[-1]).bool()
+            targets = untracked(self.targets).one_hot(output.dims()[-1]).bool()
             result = ConfusionStatsInput(output, targets)
         else:
             raise _cannot(self, input_type)
@@ -100,9 +100,9 @@ class MultiLabelClassificationOutput:
         if input_type is LossInput:
             result = LossInput(untracked(self.loss))
         elif input_type is HammingScoreInput:
-            result = HammingScoreInput(untracked(self.output), self.targets)
+            result = HammingScoreInput(untracked(self.output), untracked(self.targets))
         elif input_type is ConfusionStatsInput:
-            result = ConfusionStatsInput(untracked(self.output), self.targets.bool())
+            result = ConfusionStatsInput(untracked(self.output), untracked(self.targets).bool())
         else:
             raise _cannot(self, input_type)
         return result

@@ -40,6 +40,28 @@ def init_params(op: str, initializer: Initializer, shape: Sequence[int], bias: b
     return weight, b
 
 
+def conv_params(op: str, c: Any, channels: Sequence[int], kernel_size: Sequence[int],
+                stride: Sequence[int], dilation: Sequence[int], device: Any, backend: Any, *,
+                transposed: bool = False,
+                bias_fan_out: bool = True) -> tuple[Param[Any], Param[Any] | None]:
+    """A config's ``init``: `check_config`, then the weight (``[c_out, c_in / groups, *kernel]``,
+    transposed ``[c_in, c_out / groups, *kernel]``) and the bias ``[c_out]``, drawn with
+    `c.initializer` over Burn's fans: ``fan_in = c_in / groups * kernel`` (transposed:
+    ``c_out / groups * kernel`` and no fan_out); the bias gets the weight's fan_out unless
+    `bias_fan_out` is False (Burn's `Conv1d`)."""
+    groups = c.groups
+    check_config(op, channels, kernel_size, stride, dilation, groups)
+    c_in, c_out = channels
+    k = kernel_numel(kernel_size)
+    if transposed:
+        return init_params(op, c.initializer, [c_in, c_out // groups, *kernel_size], c.bias,
+                           c_out, c_out // groups * k, None, None, device, backend)
+    fan_out = c_out // groups * k
+    return init_params(op, c.initializer, [c_out, c_in // groups, *kernel_size], c.bias, c_out,
+                       c_in // groups * k, fan_out, fan_out if bias_fan_out else None, device,
+                       backend)
+
+
 def check_input(layer: str, x: Any, nd: int, channels: int) -> list[int]:
     """The dims of a ``[batch, channels, *spatial]`` input, or an error naming `layer`."""
     dims = list(x.dims())
@@ -75,6 +97,31 @@ def conv_transpose(x: Any, weight: Param[Any], bias: Param[Any] | None, nd: int,
         x, weight.val(), None if bias is None else bias.val(), stride=tuple(stride),
         padding=tuple(padding), padding_out=tuple(padding_out), dilation=tuple(dilation),
         groups=groups)
+
+
+def conv_forward(layer: str, m: Any, x: Any, nd: int, kernel_size: Sequence[int],
+                 stride: Sequence[int], dilation: Sequence[int]) -> Any:
+    """A ``Conv{nd}d.forward``: the input checked against the weight's channels, then `conv`
+    with the layer's padding config resolved for this input's size."""
+    dims = check_input(layer, x, nd, int(m.weight.shape[1]) * m.groups)
+    pairs = m.padding.pairs(dims[2:], kernel_size, stride)
+    return conv(x, m.weight, m.bias, nd, pairs, stride, dilation, m.groups)
+
+
+def conv_transpose_forward(layer: str, m: Any, x: Any, nd: int, stride: Sequence[int],
+                           padding: Sequence[int], padding_out: Sequence[int],
+                           dilation: Sequence[int]) -> Any:
+    """A ``ConvTranspose{nd}d.forward``: the input checked, then `conv_transpose`."""
+    check_input(layer, x, nd, int(m.weight.shape[0]))
+    return conv_transpose(x, m.weight, m.bias, nd, stride, padding, padding_out, dilation,
+                          m.groups)
+
+
+def conv_display(m: Any, stride: Any, kernel_size: Any, dilation: Any) -> dict[str, Any]:
+    """A ``Conv{nd}d``'s display fields (Burn's ``ch_in``/``ch_out`` and sizes)."""
+    return {"ch_in": int(m.weight.shape[1]) * m.groups, "ch_out": int(m.weight.shape[0]),
+            "stride": stride, "kernel_size": kernel_size, "dilation": dilation,
+            "groups": m.groups, "padding": padding_text(m.padding)}
 
 
 def kernel_numel(kernel_size: Sequence[int]) -> int:

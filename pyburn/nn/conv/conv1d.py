@@ -12,7 +12,7 @@ from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..initializer import Initializer
-from ._common import check_config, check_input, conv, init_params, padding_text
+from ._common import conv_display, conv_forward, conv_params
 from .padding import PaddingConfig1d
 
 __all__ = ["Conv1dConfig", "Conv1d"]
@@ -36,17 +36,11 @@ class Conv1dConfig(Config):
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Conv1d":
         """Weight ``[channels_out, channels_in / groups, kernel_size]``, bias ``[channels_out]``."""
-        op = "Conv1dConfig.init"
-        check_config(op, [self.channels_in, self.channels_out], [self.kernel_size],
-                     [self.stride], [self.dilation], self.groups)
-        g = self.groups
-        fan_in = self.channels_in // g * self.kernel_size
-        fan_out = self.channels_out // g * self.kernel_size
-        weight, bias = init_params(op, self.initializer,
-                                   [self.channels_out, self.channels_in // g, self.kernel_size],
-                                   self.bias, self.channels_out, fan_in, fan_out, None, device,
-                                   backend)
-        return Conv1d(weight, bias, self.stride, self.kernel_size, self.dilation, g,
+        weight, bias = conv_params("Conv1dConfig.init", self,
+                                   [self.channels_in, self.channels_out], [self.kernel_size],
+                                   [self.stride], [self.dilation], device, backend,
+                                   bias_fan_out=False)
+        return Conv1d(weight, bias, self.stride, self.kernel_size, self.dilation, self.groups,
                       self.padding)
 
 
@@ -63,16 +57,11 @@ class Conv1d(Module):
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[batch, channels_in, length]`` -> ``[batch, channels_out, length_out]``."""
-        dims = check_input("Conv1d", x, 1, int(self.weight.shape[1]) * self.groups)
-        pairs = self.padding.pairs(dims[2:], [self.kernel_size], [self.stride])
-        out: Tensor[B] = conv(x, self.weight, self.bias, 1, pairs, [self.stride],
-                              [self.dilation], self.groups)
+        out: Tensor[B] = conv_forward("Conv1d", self, x, 1, [self.kernel_size], [self.stride],
+                                      [self.dilation])
         return out
 
     __call__ = forward
 
     def display_fields(self) -> dict[str, Any]:
-        return {"ch_in": int(self.weight.shape[1]) * self.groups,
-                "ch_out": int(self.weight.shape[0]), "stride": self.stride,
-                "kernel_size": self.kernel_size, "dilation": self.dilation,
-                "groups": self.groups, "padding": padding_text(self.padding)}
+        return conv_display(self, self.stride, self.kernel_size, self.dilation)

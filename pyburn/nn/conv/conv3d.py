@@ -13,7 +13,7 @@ from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..initializer import Initializer
-from ._common import check_config, check_input, conv, init_params, kernel_numel, padding_text
+from ._common import conv_display, conv_forward, conv_params
 from .padding import PaddingConfig3d
 
 __all__ = ["Conv3dConfig", "Conv3d"]
@@ -36,15 +36,8 @@ class Conv3dConfig(Config):
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Conv3d":
         """Weight ``[channels_out, channels_in / groups, k1, k2, k3]``, bias ``[channels_out]``."""
-        op = "Conv3dConfig.init"
-        check_config(op, self.channels, self.kernel_size, self.stride, self.dilation,
-                     self.groups)
-        c_in, c_out = self.channels
-        k = kernel_numel(self.kernel_size)
-        fan_in, fan_out = c_in // self.groups * k, c_out // self.groups * k
-        weight, bias = init_params(op, self.initializer,
-                                   [c_out, c_in // self.groups, *self.kernel_size], self.bias,
-                                   c_out, fan_in, fan_out, fan_out, device, backend)
+        weight, bias = conv_params("Conv3dConfig.init", self, self.channels, self.kernel_size,
+                                   self.stride, self.dilation, device, backend)
         return Conv3d(weight, bias, list(self.stride), list(self.kernel_size),
                       list(self.dilation), self.groups, self.padding)
 
@@ -64,16 +57,12 @@ class Conv3d(Module):
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[batch, channels_in, depth, height, width]`` ->
         ``[batch, channels_out, d_out, h_out, w_out]``."""
-        dims = check_input("Conv3d", x, 3, int(self.weight.shape[1]) * self.groups)
-        pairs = self.padding.pairs(dims[2:], self.kernel_size, self.stride)
-        out: Tensor[B] = conv(x, self.weight, self.bias, 3, pairs, self.stride, self.dilation,
-                              self.groups)
+        out: Tensor[B] = conv_forward("Conv3d", self, x, 3, self.kernel_size, self.stride,
+                                      self.dilation)
         return out
 
     __call__ = forward
 
     def display_fields(self) -> dict[str, Any]:
-        return {"ch_in": int(self.weight.shape[1]) * self.groups,
-                "ch_out": int(self.weight.shape[0]), "stride": list(self.stride),
-                "kernel_size": list(self.kernel_size), "dilation": list(self.dilation),
-                "groups": self.groups, "padding": padding_text(self.padding)}
+        return conv_display(self, list(self.stride), list(self.kernel_size),
+                            list(self.dilation))

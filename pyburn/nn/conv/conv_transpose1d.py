@@ -13,7 +13,7 @@ from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..initializer import Initializer
-from ._common import check_config, check_input, conv_transpose, init_params
+from ._common import conv_params, conv_transpose_forward
 
 __all__ = ["ConvTranspose1dConfig", "ConvTranspose1d"]
 
@@ -35,14 +35,9 @@ class ConvTranspose1dConfig(Config):
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "ConvTranspose1d":
         """Weight ``[channels_in, channels_out / groups, kernel_size]``, bias ``[channels_out]``."""
-        op = "ConvTranspose1dConfig.init"
-        check_config(op, self.channels, [self.kernel_size], [self.stride], [self.dilation],
-                     self.groups)
-        c_in, c_out = self.channels
-        fan_in = c_out // self.groups * self.kernel_size
-        weight, bias = init_params(op, self.initializer,
-                                   [c_in, c_out // self.groups, self.kernel_size], self.bias,
-                                   c_out, fan_in, None, None, device, backend)
+        weight, bias = conv_params("ConvTranspose1dConfig.init", self, self.channels,
+                                   [self.kernel_size], [self.stride], [self.dilation], device,
+                                   backend, transposed=True)
         return ConvTranspose1d(weight, bias, self.stride, self.kernel_size, self.dilation,
                                self.groups, self.padding, self.padding_out, list(self.channels))
 
@@ -63,10 +58,9 @@ class ConvTranspose1d(Module):
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[batch, channels_in, length]`` -> ``[batch, channels_out, length_out]``."""
-        check_input("ConvTranspose1d", x, 1, int(self.weight.shape[0]))
-        out: Tensor[B] = conv_transpose(x, self.weight, self.bias, 1, [self.stride],
-                                        [self.padding], [self.padding_out], [self.dilation],
-                                        self.groups)
+        out: Tensor[B] = conv_transpose_forward("ConvTranspose1d", self, x, 1, [self.stride],
+                                                [self.padding], [self.padding_out],
+                                                [self.dilation])
         return out
 
     __call__ = forward

@@ -13,7 +13,7 @@ from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..initializer import Initializer
-from ._common import check_config, check_input, conv_transpose, init_params, kernel_numel
+from ._common import conv_params, conv_transpose_forward
 
 __all__ = ["ConvTranspose2dConfig", "ConvTranspose2d"]
 
@@ -36,14 +36,9 @@ class ConvTranspose2dConfig(Config):
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "ConvTranspose2d":
         """Weight ``[channels_in, channels_out / groups, k1, k2]``, bias ``[channels_out]``."""
-        op = "ConvTranspose2dConfig.init"
-        check_config(op, self.channels, self.kernel_size, self.stride, self.dilation,
-                     self.groups)
-        c_in, c_out = self.channels
-        fan_in = c_out // self.groups * kernel_numel(self.kernel_size)
-        weight, bias = init_params(op, self.initializer,
-                                   [c_in, c_out // self.groups, *self.kernel_size], self.bias,
-                                   c_out, fan_in, None, None, device, backend)
+        weight, bias = conv_params("ConvTranspose2dConfig.init", self, self.channels,
+                                   self.kernel_size, self.stride, self.dilation, device, backend,
+                                   transposed=True)
         return ConvTranspose2d(weight, bias, list(self.stride), list(self.kernel_size),
                                list(self.dilation), self.groups, list(self.padding),
                                list(self.padding_out), list(self.channels))
@@ -65,9 +60,8 @@ class ConvTranspose2d(Module):
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[batch, channels_in, height, width]`` -> ``[batch, channels_out, h_out, w_out]``."""
-        check_input("ConvTranspose2d", x, 2, int(self.weight.shape[0]))
-        out: Tensor[B] = conv_transpose(x, self.weight, self.bias, 2, self.stride, self.padding,
-                                        self.padding_out, self.dilation, self.groups)
+        out: Tensor[B] = conv_transpose_forward("ConvTranspose2d", self, x, 2, self.stride,
+                                                self.padding, self.padding_out, self.dilation)
         return out
 
     __call__ = forward

@@ -7,10 +7,11 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, RankError, ShapeError, Tensor
+from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..initializer import Initializer, resolve_device
+from ._checks import check_epsilon, check_last_dim, check_positive, last_dim_shape
 
 __all__ = ["LayerNormConfig", "LayerNorm"]
 
@@ -24,10 +25,8 @@ class LayerNormConfig(Config):
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "LayerNorm":
         """``gamma`` starts at ones and ``beta`` at zeros, so a fresh layer only normalizes."""
-        if self.d_model <= 0:
-            raise ValueError(f"LayerNormConfig.init: d_model must be positive, got {self.d_model}")
-        if self.epsilon < 0:
-            raise ValueError(f"LayerNormConfig.init: epsilon must be >= 0, got {self.epsilon}")
+        check_positive("LayerNormConfig.init", "d_model", self.d_model)
+        check_epsilon("LayerNormConfig.init", self.epsilon)
         backend, dev = resolve_device(device, backend, "LayerNormConfig.init")
         gamma = Initializer.Ones().init_param([self.d_model], dev, backend)
         beta = Initializer.Zeros().init_param([self.d_model], dev, backend) if self.bias else None
@@ -48,18 +47,13 @@ class LayerNorm(Module):
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[..., d_model]`` -> ``[..., d_model]``."""
-        dims = x.dims()
-        if len(dims) < 1:
-            raise RankError(f"LayerNorm.forward: expected an input of rank >= 1, got shape {dims}")
-        if dims[-1] != self.d_model:
-            raise ShapeError(f"LayerNorm.forward: expected an input of shape [..., {self.d_model}], "
-                             f"got {dims}")
+        dims = check_last_dim("LayerNorm", x, self.d_model)
         var, mean = x.var_mean_bias(len(dims) - 1)
         out = (x - mean) / (var + self.epsilon).sqrt()
-        lead = [1] * (len(dims) - 1)  # tensors of equal rank broadcast on every backend
-        out = out * self.gamma.val().reshape([*lead, self.d_model])
+        shape = last_dim_shape(len(dims), self.d_model)
+        out = out * self.gamma.val().reshape(shape)
         if self.beta is not None:
-            out = out + self.beta.val().reshape([*lead, self.d_model])
+            out = out + self.beta.val().reshape(shape)
         return out
 
     __call__ = forward

@@ -8,11 +8,11 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, RankError, ShapeError, Tensor
+from pyburn.tensor import Device, Tensor
 
 from .._types import B
 from ..initializer import Initializer, resolve_device
-from ._checks import check_epsilon, check_positive
+from ._checks import check_epsilon, check_last_dim, check_positive, last_dim_shape
 
 __all__ = ["RmsNormConfig", "RmsNorm"]
 
@@ -47,15 +47,9 @@ class RmsNorm(Module):
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[..., d_model]`` -> the same shape."""
-        dims = x.dims()
-        if len(dims) < 1:
-            raise RankError(f"RmsNorm.forward: expected an input of rank >= 1, got shape {dims}")
-        if dims[-1] != self.d_model:
-            raise ShapeError(f"RmsNorm.forward: expected an input of shape [..., {self.d_model}], "
-                             f"got {dims}")
-        last = len(dims) - 1
-        rms = ((x * x).mean_dim(last) + self.epsilon).sqrt()
-        return x / rms * self.gamma.val().reshape([1] * last + [self.d_model])
+        dims = check_last_dim("RmsNorm", x, self.d_model)
+        rms = ((x * x).mean_dim(len(dims) - 1) + self.epsilon).sqrt()
+        return x / rms * self.gamma.val().reshape(last_dim_shape(len(dims), self.d_model))
 
     __call__ = forward
 

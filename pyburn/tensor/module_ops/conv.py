@@ -26,6 +26,7 @@ from typing import Any, Callable, Sequence
 
 from ..backend import CustomOp, OpContext
 from ..errors import RankError, ShapeError
+from ._tape import run_taped, taped_backward
 
 
 @dataclass(frozen=True)
@@ -201,23 +202,8 @@ def _make_reference(name: str, nd: int, transposed: bool) -> Callable[..., Any]:
 
     def reference(B: Any, ctx: OpContext, x: Any, weight: Any, bias: Any = None,
                   **attrs: Any) -> Any:
-        from pyburn.tensor import Tensor
         o = _options_of(name, nd, transposed, x, weight, bias, attrs, B.float_shape)
-        inputs = (x, weight, bias)
-        if ctx.needs_grad:
-            from pyburn_autodiff import Autodiff  # the tape gives the composite its backward
-            AD = Tensor[Autodiff[B]]
-            inner = Tensor[B]
-            leaves = [None if p is None else
-                      (AD.from_inner(inner.from_primitive(p)).require_grad() if need
-                       else AD.from_inner(inner.from_primitive(p)))
-                      for p, need in zip(inputs, ctx.needs_input_grad)]
-            y = body(*leaves, o)
-            ctx.save(leaves, y)
-            return y.inner().primitive
-        T = Tensor[B]
-        tensors = [None if p is None else T.from_primitive(p) for p in inputs]
-        return body(*tensors, o).primitive
+        return run_taped(B, ctx, lambda *t: body(*t, o), (x, weight, bias))
 
     reference.__name__ = f"{name}_reference"
     reference.__doc__ = (f"``{name}`` from existing tensor ops (any backend): see "
@@ -227,16 +213,7 @@ def _make_reference(name: str, nd: int, transposed: bool) -> Callable[..., Any]:
 
 def reference_backward(B: Any, ctx: OpContext, grad: Any) -> list[Any]:
     """The backward of the composite default: a pass over the tape its forward recorded."""
-    from pyburn.tensor import Tensor
-    leaves, y = ctx.saved
-    ctx.saved = ()
-    loss = (y * type(y).from_inner(Tensor[B].from_primitive(grad))).sum()
-    found = loss.backward()
-    result = []
-    for leaf, need in zip(leaves, ctx.needs_input_grad):
-        g = leaf.grad(found) if (need and leaf is not None) else None
-        result.append(None if g is None else g.primitive)
-    return result
+    return taped_backward(B, ctx, grad)
 
 
 def _make_op(name: str, nd: int, transposed: bool) -> CustomOp:

@@ -22,7 +22,8 @@ import numpy as np
 
 from ..backend import CustomOp
 from ..errors import ShapeError
-from .pool import _check_rank, _taped
+from ._tape import taped
+from .pool import _check_rank
 
 __all__ = ["interpolate", "interpolate_op", "interpolate_matrix", "nearest_indices", "MODES"]
 
@@ -92,7 +93,7 @@ def _composite(x: Any, *, output_size: tuple[int, int], mode: str, align_corners
     return m_h.matmul(x.matmul(m_wt))
 
 
-_kernel, _backward = _taped(_composite)
+_kernel, _backward = taped(_composite)
 interpolate_op = CustomOp("interpolate", _kernel, keep_outputs=False)
 interpolate_op.define_backward(_backward)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple, Sequence
 
 from ..backend import CustomOp, OpContext
+from ._tape import run_taped, taped_backward
 
 
 class LstmSequenceOutput(NamedTuple):
@@ -31,23 +32,11 @@ class LstmSequenceOutput(NamedTuple):
 def _reference(B: Any, ctx: OpContext, x: Any, h0: Any, c0: Any, w_ih: Any, w_hh: Any, b: Any,
                *, clip: float | None = None, input_forget: bool = False,
                reverse: bool = False) -> tuple[Any, Any, Any]:
-    from pyburn.tensor import Tensor
-    inputs = (x, h0, c0, w_ih, w_hh, b)
-    if ctx.needs_grad:
-        from pyburn_autodiff import Autodiff  # the tape gives the composite its backward
-        AD = Tensor[Autodiff[B]]
-        inner = Tensor[B]
-        leaves = [None if p is None else
-                  (AD.from_inner(inner.from_primitive(p)).require_grad() if need
-                   else AD.from_inner(inner.from_primitive(p)))
-                  for p, need in zip(inputs, ctx.needs_input_grad)]
-        outs = _recurrence(*leaves, clip=clip, input_forget=input_forget, reverse=reverse)
-        ctx.save(leaves, outs)
-        return tuple(o.inner().primitive for o in outs)
-    T = Tensor[B]
-    tensors = [None if p is None else T.from_primitive(p) for p in inputs]
-    outs = _recurrence(*tensors, clip=clip, input_forget=input_forget, reverse=reverse)
-    return tuple(o.primitive for o in outs)
+    out: tuple[Any, Any, Any] = run_taped(
+        B, ctx, lambda *t: _recurrence(*t, clip=clip, input_forget=input_forget,
+                                       reverse=reverse),
+        (x, h0, c0, w_ih, w_hh, b))
+    return out
 
 
 def _recurrence(x: Any, h: Any, c: Any, w_ih: Any, w_hh: Any, b: Any, *, clip: float | None,
@@ -82,28 +71,7 @@ def _recurrence(x: Any, h: Any, c: Any, w_ih: Any, w_hh: Any, b: Any, *, clip: f
 
 
 lstm_sequence = CustomOp("lstm_sequence", _reference, n_outputs=3)
-
-
-@lstm_sequence.define_backward
-def _reference_backward(B: Any, ctx: OpContext, grads: Sequence[Any]) -> list[Any]:
-    from pyburn.tensor import Tensor
-    leaves, outs = ctx.saved
-    AD = type(outs[0])
-    inner = Tensor[B]
-    total = None
-    for out, g in zip(outs, grads):
-        if g is None:
-            continue
-        term = (out * AD.from_inner(inner.from_primitive(g))).sum()
-        total = term if total is None else total + term
-    if total is None:
-        return [None] * len(leaves)
-    found = total.backward()
-    result = []
-    for leaf, need in zip(leaves, ctx.needs_input_grad):
-        grad = leaf.grad(found) if (need and leaf is not None) else None
-        result.append(None if grad is None else grad.primitive)
-    return result
+lstm_sequence.define_backward(taped_backward)
 
 
 def reference_kernel(B: Any, ctx: OpContext, *inputs: Any, **attrs: Any) -> tuple[Any, Any, Any]:
@@ -113,4 +81,4 @@ def reference_kernel(B: Any, ctx: OpContext, *inputs: Any, **attrs: Any) -> tupl
 
 def reference_backward(B: Any, ctx: OpContext, grads: Sequence[Any]) -> list[Any]:
     """The backward of `reference_kernel` (it reads what that kernel saved in `ctx`)."""
-    return list(_reference_backward(B, ctx, grads))
+    return taped_backward(B, ctx, grads)

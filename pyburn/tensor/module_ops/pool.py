@@ -16,12 +16,13 @@ maximum, and its backward scatters the output gradient to those indices: exact, 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
 from ..backend import CustomOp, OpContext
 from ..errors import ShapeError
+from ._tape import taped
 
 __all__ = ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d", "max_pool1d_with_indices",
            "max_pool2d_with_indices", "adaptive_avg_pool1d", "adaptive_avg_pool2d",
@@ -119,32 +120,6 @@ def _geometry(op: str, shape: Sequence[int], kernel: tuple[int, int], stride: tu
     return (outs[0], outs[1]), (pads[0], pads[1])
 
 
-# --- the tape helper: a linear composite's backward is the tape's --------------------------------
-def _taped(fn: Callable[..., Any]) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """A (kernel, backward) pair from a Tensor-level function of one float input."""
-
-    def kernel(B: Any, ctx: OpContext, x: Any, **attrs: Any) -> Any:
-        from pyburn.tensor import Tensor
-        if ctx.needs_grad:
-            from pyburn_autodiff import Autodiff
-            leaf = Tensor[Autodiff[B]].from_inner(Tensor[B].from_primitive(x)).require_grad()
-            out = fn(leaf, **attrs)
-            ctx.save(leaf, out)
-            return out.inner().primitive
-        return fn(Tensor[B].from_primitive(x), **attrs).primitive
-
-    def backward(B: Any, ctx: OpContext, grad: Any) -> list[Any]:
-        from pyburn.tensor import Tensor
-        leaf, out = ctx.saved
-        ctx.saved = ()
-        g = type(out).from_inner(Tensor[B].from_primitive(grad))
-        found = (out * g).sum().backward()
-        dx = leaf.grad(found)
-        return [None if dx is None else dx.primitive]
-
-    return kernel, backward
-
-
 # --- avg_pool2d ----------------------------------------------------------------------------------
 def _avg_pool2d_composite(x: Any, *, kernel_size: tuple[int, int], stride: tuple[int, int],
                           padding: tuple[int, int], count_include_pad: bool,
@@ -163,7 +138,7 @@ def _avg_pool2d_composite(x: Any, *, kernel_size: tuple[int, int], stride: tuple
     return total / type(x).from_data(div.reshape(1, 1, oh, ow), x.device)
 
 
-_avg_kernel, _avg_backward = _taped(_avg_pool2d_composite)
+_avg_kernel, _avg_backward = taped(_avg_pool2d_composite)
 avg_pool2d_op = CustomOp("avg_pool2d", _avg_kernel, keep_outputs=False)
 avg_pool2d_op.define_backward(_avg_backward)
 
@@ -228,7 +203,7 @@ def _adaptive_composite(x: Any, *, output_size: tuple[int, int]) -> Any:
     return a_h.matmul(x.matmul(a_wt))
 
 
-_adaptive_kernel, _adaptive_backward = _taped(_adaptive_composite)
+_adaptive_kernel, _adaptive_backward = taped(_adaptive_composite)
 adaptive_avg_pool2d_op = CustomOp("adaptive_avg_pool2d", _adaptive_kernel, keep_outputs=False)
 adaptive_avg_pool2d_op.define_backward(_adaptive_backward)
 

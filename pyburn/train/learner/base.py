@@ -54,8 +54,8 @@ class _EpochEnd:
 
     epoch: int
     model: Any
-    optim: dict[str, Any]
-    scheduler: dict[str, Any]
+    optim: dict[str, Any] | None = None        # None: this epoch's checkpoint is on disk
+    scheduler: dict[str, Any] | None = None
 
 
 class Learner:
@@ -90,7 +90,8 @@ class Learner:
         from pyburn import Tensor
         from pyburn.tensor import Distribution
         devices = model.devices()
-        draw = Tensor[self.backend].random([1], Distribution.Uniform(0.0, 1.0),
+        backend: Any = self.backend
+        draw = Tensor[backend].random([1], Distribution.Uniform(0.0, 1.0),
                                            device=devices[0] if devices else None)
         return int(float(draw.into_scalar()) * 2**31)
 
@@ -133,7 +134,7 @@ class Learner:
             if set_epoch is not None:
                 set_epoch(start - 1)
         _LOG.info("Fitting the model: epochs %d to %d", start, self.num_epochs)
-        last = _EpochEnd(start - 1, model, {}, {})
+        last = _EpochEnd(start - 1, model)
         epoch = start - 1
         try:
             for epoch in range(start, self.num_epochs + 1):
@@ -142,10 +143,11 @@ class Learner:
                 model = self._train_epoch(model, optim, scheduler, loader_train, epoch)
                 if loader_valid is not None:
                     self._valid_epoch(model, loader_valid, epoch)
-                last = _EpochEnd(epoch, model, {}, {})
-                if self.checkpointer is not None:
+                last = _EpochEnd(epoch, model)
+                if self.checkpointer is not None and not self._checkpoint(epoch, model, optim,
+                                                                          scheduler):
+                    # not on disk: keep the state in case the next epoch is interrupted
                     last.optim, last.scheduler = optim.to_record(), scheduler.to_record()
-                    self._checkpoint(epoch, model, optim, scheduler)
                 if self.early_stopping is not None and self.early_stopping.should_stop(
                         epoch, self.store):
                     _LOG.info("Early stopping after epoch %d", epoch)
@@ -163,7 +165,7 @@ class Learner:
         if self.checkpointer is None or last.epoch < 1:
             interrupt.add_note("pyburn.train: interrupted before any checkpoint was written")
             return
-        if not self.checkpointer.exists(last.epoch):
+        if last.optim is not None and not self.checkpointer.exists(last.epoch):
             ckpt = self.checkpointer
             ckpt.recorder.record(last.optim, ckpt.directory / f"optim-{last.epoch}")
             ckpt.recorder.record(last.scheduler, ckpt.directory / f"scheduler-{last.epoch}")
@@ -258,12 +260,16 @@ class Learner:
         self.renderer.on_epoch_end(EpochSummary(split.value, epoch, self.num_epochs, values))
 
     # --- checkpoints and summary -------------------------------------------------------------
-    def _checkpoint(self, epoch: int, model: Any, optim: Any, scheduler: Any) -> None:
+    def _checkpoint(self, epoch: int, model: Any, optim: Any, scheduler: Any) -> bool:
+        """Apply the strategy's actions for `epoch`; whether this epoch was saved."""
+        saved = False
         for action in self.strategy.checkpointing(epoch, self.store):
             if action.kind == "save":
                 self.checkpointer.save(epoch, model, optim, scheduler)
+                saved = True
             else:
                 self.checkpointer.delete(action.epoch)
+        return saved
 
     def _summary_text(self, epochs: int) -> str | None:
         if not self.with_summary:

@@ -3,7 +3,6 @@ then ``build(model, optimizer, lr_scheduler)``. Setters return the builder for c
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Self
 
@@ -28,7 +27,8 @@ def _check_count(option: str, value: object, minimum: int) -> int:
     return value
 
 
-def _check_metric(option: str, metric: object, numeric: bool) -> None:
+def _check_metric(option: str, metric: object, numeric: bool,
+                  registered: list[RegisteredMetric]) -> None:
     if not isinstance(metric, Metric):
         raise TypeError(f"LearnerBuilder.{option}: expected a metric (name(), update(item, "
                         f"metadata), clear() and an input_type), got {type(metric).__name__}")
@@ -36,20 +36,17 @@ def _check_metric(option: str, metric: object, numeric: bool) -> None:
         raise TypeError(f"LearnerBuilder.{option}: {type(metric).__name__} is not numeric (it "
                         "needs value(), running_value() and higher_is_better); register it with "
                         f"{option.replace('_numeric', '')} instead")
+    name = metric.name()
+    if any(r.metric.name() == name for r in registered):
+        raise ValueError(f"LearnerBuilder.{option}: a metric named {name!r} is already "
+                         f"registered for this split (its log file and epoch values would mix)")
 
 
 def default_renderer() -> MetricsRenderer:
-    """The live dashboard on a terminal, one line per epoch elsewhere (pipes, CI, logs)."""
-    from ..renderer.plain import PlainRenderer
-    if sys.stdout.isatty():
-        try:
-            from ..renderer.tui.renderer import TuiMetricsRenderer
-        except ImportError:   # rich is missing: the plain lines still work
-            pass
-        else:
-            renderer: MetricsRenderer = TuiMetricsRenderer()
-            return renderer
-    return PlainRenderer()
+    """The live dashboard on a terminal, one line per epoch elsewhere (pipes, CI, logs); imported
+    when needed, so building a Learner with an explicit renderer does not need `rich`."""
+    from ..renderer import default_renderer as choose
+    return choose()
 
 
 class LearnerBuilder:
@@ -76,24 +73,24 @@ class LearnerBuilder:
     # --- metrics -----------------------------------------------------------------------------
     def metric_train(self, metric: Any) -> Self:
         """A metric shown and logged during training (not aggregated per epoch)."""
-        _check_metric("metric_train", metric, numeric=False)
+        _check_metric("metric_train", metric, False, self._train)
         self._train.append(RegisteredMetric(metric, numeric=False))
         return self
 
     def metric_valid(self, metric: Any) -> Self:
-        _check_metric("metric_valid", metric, numeric=False)
+        _check_metric("metric_valid", metric, False, self._valid)
         self._valid.append(RegisteredMetric(metric, numeric=False))
         return self
 
     def metric_train_numeric(self, metric: Any) -> Self:
         """A numeric metric of training: logged, plotted, aggregated per epoch (for the summary,
         checkpointing and early stopping)."""
-        _check_metric("metric_train_numeric", metric, numeric=True)
+        _check_metric("metric_train_numeric", metric, True, self._train)
         self._train.append(RegisteredMetric(metric, numeric=True))
         return self
 
     def metric_valid_numeric(self, metric: Any) -> Self:
-        _check_metric("metric_valid_numeric", metric, numeric=True)
+        _check_metric("metric_valid_numeric", metric, True, self._valid)
         self._valid.append(RegisteredMetric(metric, numeric=True))
         return self
 

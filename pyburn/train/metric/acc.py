@@ -9,7 +9,7 @@ from pyburn.tensor.errors import KindError, RankError, ShapeError
 
 from .base import MetricEntry, MetricMetadata, NumericEntry
 from .inputs import AccuracyInput
-from .state import FormatOptions, NumericMetricState
+from .state import FormatOptions, NumericMetricState, untracked
 
 __all__ = ["AccuracyMetric"]
 
@@ -55,12 +55,13 @@ class AccuracyMetric:
         return FormatOptions(self.name(), "%", 2)
 
     def update(self, item: AccuracyInput, metadata: MetricMetadata) -> MetricEntry:
-        batch_size = check_class_scores("AccuracyMetric", item.outputs, item.targets)
-        predicted = item.outputs.argmax(1).reshape([batch_size])
-        hits = predicted.equal(item.targets)
+        outputs, targets = untracked(item.outputs), untracked(item.targets)
+        batch_size = check_class_scores("AccuracyMetric", outputs, targets)
+        predicted = outputs.argmax(1).reshape([batch_size])
+        hits = predicted.equal(targets)
         counted = batch_size
         if self.pad_token is not None:
-            pad = item.targets.equal_elem(self.pad_token)
+            pad = targets.equal_elem(self.pad_token)
             hits = hits.bool_and(pad.bool_not())
             counted = batch_size - int(pad.int().sum().into_scalar())
         correct = int(hits.int().sum().into_scalar())

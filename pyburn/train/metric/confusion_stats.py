@@ -11,6 +11,7 @@ from pyburn.tensor.errors import KindError, RankError, ShapeError
 
 from .classification import ClassificationMetricConfig, ClassReduction, DecisionRule
 from .inputs import ConfusionStatsInput
+from .state import untracked
 
 __all__ = ["ConfusionStats"]
 
@@ -42,7 +43,7 @@ class ConfusionStats:
     @classmethod
     def new(cls, input: ConfusionStatsInput, config: ClassificationMetricConfig,
             metric: str = "ConfusionStats") -> "ConfusionStats":
-        predictions, targets = input.predictions, input.targets
+        predictions, targets = untracked(input.predictions), untracked(input.targets)
         check_scores_and_targets(metric, predictions, targets, "predictions", "targets")
         rule = config.decision_rule
         if isinstance(rule, DecisionRule.TopK):

@@ -11,7 +11,7 @@ from .base import MetricEntry, MetricMetadata, NumericEntry
 from .classification import rust_display
 from .confusion_stats import check_scores_and_targets
 from .inputs import HammingScoreInput
-from .state import FormatOptions, NumericMetricState
+from .state import FormatOptions, NumericMetricState, untracked
 
 __all__ = ["HammingScore"]
 
@@ -41,7 +41,7 @@ class HammingScore:
         return f"Hamming Score @ Threshold({rust_display(self.threshold)})"
 
     def update(self, item: HammingScoreInput, metadata: MetricMetadata) -> MetricEntry:
-        outputs, targets = item.outputs, item.targets
+        outputs, targets = untracked(item.outputs), untracked(item.targets)
         check_scores_and_targets("HammingScore", outputs, targets, "outputs", "targets")
         batch_size = int(outputs.dims()[0])
         if self.sigmoid:

@@ -14,7 +14,8 @@ __all__ = ["RecallMetric"]
 
 
 class RecallMetric(ConfusionMetric):
-    """TP / (TP + FN); a class with no positive target counts 0 (as scikit-learn's zero_division=0)."""
+    """TP / (TP + FN); a class with no positive target counts 0 (as scikit-learn's
+    zero_division=0)."""
 
     label: ClassVar[str] = "Recall"
 

@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from .base import MetricEntry, NumericEntry
 from .classification import ClassReduction
 
 __all__ = ["FormatOptions", "NumericMetricState", "ConfusionStatsState", "format_float",
-           "format_entry", "NOT_AVAILABLE"]
+           "format_entry", "NOT_AVAILABLE", "untracked"]
 
 NOT_AVAILABLE = "N/A"   # Burn's ``SerializedEntry::NOT_AVAILABLE``
+
+
+def untracked(tensor: Any) -> Any:
+    """`tensor` on the inner backend when it is an Autodiff tensor: metrics never need the tape,
+    and a step output may hand over tracked scores with untracked targets (or the reverse)."""
+    backend = getattr(type(tensor), "backend", None)
+    if backend is not None and backend.is_autodiff():
+        return tensor.inner()
+    return tensor
 
 
 def _rust_float(value: float) -> str | None:

@@ -10,7 +10,7 @@ from pyburn.tensor.errors import ShapeError
 from .acc import check_class_scores
 from .base import MetricEntry, MetricMetadata, NumericEntry
 from .inputs import TopKAccuracyInput
-from .state import FormatOptions, NumericMetricState
+from .state import FormatOptions, NumericMetricState, untracked
 
 __all__ = ["TopKAccuracyMetric"]
 
@@ -39,13 +39,13 @@ class TopKAccuracyMetric:
 
     def update(self, item: TopKAccuracyInput, metadata: MetricMetadata) -> MetricEntry:
         metric = "TopKAccuracyMetric"
-        batch_size = check_class_scores(metric, item.outputs, item.targets)
-        num_classes = int(item.outputs.dims()[1])
+        outputs, targets = untracked(item.outputs), untracked(item.targets)
+        batch_size = check_class_scores(metric, outputs, targets)
+        num_classes = int(outputs.dims()[1])
         if self.k > num_classes:
             raise ShapeError(f"{metric}: k={self.k} is more than the {num_classes} classes of "
-                             f"outputs {list(item.outputs.shape)}")
-        best = item.outputs.argsort(1, descending=True).narrow(1, 0, self.k)
-        targets = item.targets
+                             f"outputs {list(outputs.shape)}")
+        best = outputs.argsort(1, descending=True).narrow(1, 0, self.k)
         counted = batch_size
         if self.pad_token is not None:
             pad = targets.equal_elem(self.pad_token)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import IO
 
 from ..metric.base import MetricEntry
 from .base import EpochSummary, MetricState, TrainingProgress
@@ -16,12 +16,12 @@ class PlainRenderer:
     """Prints ``[epoch 2/10] train  12.3s  Loss 0.412  Accuracy 87.500`` when a split ends,
     then the summary table when training ends."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: IO[str] | None = None) -> None:
         self.stream = stream
-        self._started: dict[str, float] = {}
+        self._since: float | None = None   # when the split being run started
         self._entries: dict[str, dict[str, MetricEntry]] = {"train": {}, "valid": {}}
 
-    def _out(self) -> TextIO:
+    def _out(self) -> IO[str]:
         return self.stream if self.stream is not None else sys.stdout
 
     def update_train(self, state: MetricState) -> None:
@@ -31,15 +31,22 @@ class PlainRenderer:
         self._entries["valid"][state.entry.name] = state.entry
 
     def render_train(self, item: TrainingProgress) -> None:
-        self._started.setdefault("train", time.perf_counter())
+        self._start()
 
     def render_valid(self, item: TrainingProgress) -> None:
-        self._started.setdefault("valid", time.perf_counter())
+        self._start()
+
+    def _start(self) -> None:
+        # the first progress arrives after the first batch; the previous split's end is the
+        # better start (the time of the first batch counts)
+        if self._since is None:
+            self._since = time.perf_counter()
 
     def on_epoch_end(self, summary: EpochSummary) -> None:
         split = str(summary.split)
-        started = self._started.pop(split, None)
-        elapsed = "" if started is None else f"  {time.perf_counter() - started:.1f}s"
+        now = time.perf_counter()
+        elapsed = "" if self._since is None else f"  {now - self._since:.1f}s"
+        self._since = now
         parts = [f"{name} {value:.4g}" for name, value in summary.values.items()]
         shown = set(summary.values)
         parts += [f"{name} {entry.formatted}" for name, entry in self._entries[split].items()

@@ -78,7 +78,9 @@ class LineChart:
         plot_width, plot_height = width - label_width - 1, height - 1
         if plot_width < 4 or plot_height < 1:
             # Too small for a canvas: the y range still says something.
-            yield from _text_lines([f"{bottom} … {top}"], width, height, Style(dim=True))
+            fits = [text for text in (f"{bottom} … {top}", f"{bottom}…{top}", f"…{top}")
+                    if len(text) <= width]
+            yield from _text_lines(fits[:1] or [top], width, height, Style(dim=True))
             return
         canvas = _Canvas(plot_width, plot_height)
         for index, line in enumerate(self.lines):

@@ -15,13 +15,16 @@ the curves stay in the scrollback.
 from __future__ import annotations
 
 import atexit
+import sys
 import threading
 import time
 from collections.abc import Callable
+from types import TracebackType
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.layout import Layout
 from rich.live import Live
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -71,8 +74,10 @@ class TuiMetricsRenderer:
         self._pending: dict[Split, list[tuple[str, float]]] = {"train": [], "valid": []}
         self._last: dict[Split, TrainingProgress | None] = {"train": None, "valid": None}
         self._mode: Split = "train"
+        self._ended = False
         self._live: Live | None = None
         self._started = False
+        self._previous_excepthook = sys.excepthook
 
     # --- the MetricsRenderer protocol -------------------------------------------------------
 
@@ -98,10 +103,8 @@ class TuiMetricsRenderer:
 
     def on_train_end(self, summary_text: str | None) -> None:
         """Give the terminal back, then print the final dashboard and `summary_text`."""
-        live, self._live = self._live, None
-        if live is not None:
-            live.stop()
-            atexit.unregister(live.stop)
+        self._stop_live()
+        self._ended = True
         if self._started and self.live and self.screen:
             # The alternate screen is gone: keep the last state in the scrollback.
             self.console.print(self.snapshot())
@@ -135,7 +138,7 @@ class TuiMetricsRenderer:
                                          total=valid.progress.items_total if valid else None)
             self._progress.update(task, total=total, completed=item.progress.items_processed)
             self._last[split] = item
-            self._mode = split
+            self._mode, self._ended = split, False
             if split == "train":
                 self._estimate.update(item)
                 self._progress.update(self._run_task,
@@ -174,7 +177,27 @@ class TuiMetricsRenderer:
                           auto_refresh=True, refresh_per_second=self.refresh_per_second,
                           transient=False, redirect_stdout=True, redirect_stderr=True)
         self._live.start()
-        atexit.register(self._live.stop)  # never leave a terminal in the alternate screen
+        # Never leave a terminal in the alternate screen: not at exit, and not when an error
+        # escapes the loop (its traceback would be drawn on the alternate screen and vanish
+        # with it; Burn's TUI restores the terminal in a panic hook for the same reason).
+        atexit.register(self._stop_live)
+        self._previous_excepthook = sys.excepthook
+        sys.excepthook = self._excepthook
+
+    def _stop_live(self) -> None:
+        live, self._live = self._live, None
+        if live is None:
+            return
+        live.stop()
+        atexit.unregister(self._stop_live)
+        if sys.excepthook == self._excepthook:
+            sys.excepthook = self._previous_excepthook
+
+    def _excepthook(self, kind: type[BaseException], error: BaseException,
+                    traceback: TracebackType | None) -> None:
+        previous = self._previous_excepthook
+        self._stop_live()
+        previous(kind, error, traceback)
 
     # --- views ------------------------------------------------------------------------------
 
@@ -191,7 +214,7 @@ class TuiMetricsRenderer:
 
     def _title(self) -> str:
         last = self._last["train"] or self._last["valid"]
-        mode = "Validating" if self._mode == "valid" else "Training"
+        mode = "Ended" if self._ended else "Validating" if self._mode == "valid" else "Training"
         epoch = f" · epoch {last.epoch}/{last.epoch_total}" if last else ""
         return f"[bold]pyburn[/] · {mode}{epoch}"
 
@@ -206,10 +229,12 @@ class TuiMetricsRenderer:
             table.add_column(split.capitalize(), style=SPLIT_COLORS[split], no_wrap=True,
                              overflow="ellipsis", ratio=1)
         for name, entries in self._entries.items():
-            table.add_row(name, entries.get("train", "-"), entries.get("valid", "-"))
+            # Text, not strings: a metric's name or entry is never read as rich markup.
+            table.add_row(Text(name), Text(entries.get("train", "-")),
+                          Text(entries.get("valid", "-")))
         return Panel(table, title="Metrics", title_align="left", border_style="grey50")
 
-    def metrics_height(self) -> int:
+    def _metrics_height(self) -> int:
         return len(self._entries) + 3  # header, borders
 
     def _plot_rows(self, width: int, height: int | None) -> list[RenderableType]:
@@ -227,7 +252,7 @@ class TuiMetricsRenderer:
             if not rows:
                 return []
             row_height = height // len(rows)
-        grid_rows = []
+        grid_rows: list[RenderableType] = []
         for row in rows:
             grid = Table.grid(expand=True)
             for _ in range(columns):
@@ -251,7 +276,7 @@ class TuiMetricsRenderer:
                                        f"{SPLIT_COLORS[split]} bold"))
         legend = "  ".join(f"[{SPLIT_COLORS[s]}]━ {s}[/]" for s in ("train", "valid")
                            if s in history.batches or s in history.epochs)
-        title = f"[bold]{name}[/]  {legend}" if legend else f"[bold]{name}[/]"
+        title = f"[bold]{escape(name)}[/]  {legend}" if legend else f"[bold]{escape(name)}[/]"
         return Panel(LineChart(lines), title=title, title_align="left", height=height,
                      border_style="grey50")
 
@@ -264,14 +289,14 @@ class _Fill:
     def __init__(self, renderer: TuiMetricsRenderer) -> None:
         self.renderer = renderer
 
-    def __rich_console__(self, console: Console, options):  # type: ignore[no-untyped-def]
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         height = options.height or console.height
         renderer = self.renderer
         with renderer._lock:
             progress_height = min(PROGRESS_HEIGHT, height)
             rest = height - progress_height
-            metrics_height = min(renderer.metrics_height(), rest) if rest >= 3 else 0
+            metrics_height = min(renderer._metrics_height(), rest) if rest >= 3 else 0
             plot_height = rest - metrics_height
             if plot_height < MIN_PLOT_HEIGHT and metrics_height > 3:
                 # Squeeze the table (its last rows) before giving up the plots entirely.

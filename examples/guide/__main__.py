@@ -1,0 +1,97 @@
+"""Command line: ``python -m examples.guide [train|infer|all] [options]``.
+
+With no command it trains (10 epochs on NumPy, the Learner's dashboard on a terminal, one line
+per epoch elsewhere) and then predicts the first test digits with the saved model.
+``--backend torch`` (or ``cupy``) swaps the backend: training runs on ``Autodiff[B]``, inference
+on ``B``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from pyburn.backend import by_name
+
+from .data import dataset
+from .inference import infer
+from .training import default_config, train
+
+DEFAULT_ARTIFACT_DIR = "artifacts/guide"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m examples.guide",
+        description="The Burn Book's guide in pyburn: a convolutional network learns to read "
+                    "hand-written digits.")
+    parser.add_argument("command", nargs="?", default="all", choices=["train", "infer", "all"],
+                        help="what to run (default: all = train, then infer)")
+    parser.add_argument("--backend", choices=["numpy", "torch", "cupy"], default="numpy",
+                        help="the backend B (training runs on Autodiff[B]); default numpy")
+    parser.add_argument("--device", default=None,
+                        help="a device of the backend, e.g. cpu or cuda:0 (default: its default)")
+    parser.add_argument("--artifact-dir", default=DEFAULT_ARTIFACT_DIR,
+                        help=f"where config.json, model.mpk, checkpoints and metric logs go "
+                             f"(default {DEFAULT_ARTIFACT_DIR})")
+    parser.add_argument("--data", choices=["digits", "mnist"], default="digits",
+                        help="digits: scikit-learn's 8x8 digits upsampled to 28x28, offline "
+                             "(default); mnist: the real MNIST, downloaded once")
+    parser.add_argument("--mnist-dir", default=None,
+                        help="where the MNIST idx files are or are downloaded to "
+                             "(default ~/.cache/pyburn/mnist)")
+    parser.add_argument("--loop", choices=["learner", "custom"], default="learner",
+                        help="learner: Burn's Learner (default); custom: the same steps in a "
+                             "hand-written loop")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="number of epochs (default: the config's, 10)")
+    parser.add_argument("--num-workers", type=int, default=None,
+                        help="data loader worker threads (default: the config's, 4)")
+    parser.add_argument("--count", type=int, default=10,
+                        help="infer: how many test digits to predict (default 10)")
+    args = parser.parse_args(argv)
+    if args.epochs is not None and args.epochs < 1:
+        parser.error("--epochs must be >= 1")
+    if args.count < 1:
+        parser.error("--count must be >= 1")
+    return args
+
+
+def resolve_device(name: str, device: str | None) -> Any:
+    """A device of the plain backend `name`, or exit with the reason it cannot run here."""
+    backend = by_name(name)
+    reason = backend.unavailable_reason()
+    if reason is not None:
+        sys.exit(f"backend {name} is unavailable: {reason}")
+    try:
+        return backend.default_device() if device is None else backend.device(device)
+    except ValueError as exc:
+        sys.exit(str(exc))
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    device = resolve_device(args.backend, args.device)
+    if args.command in ("train", "all"):
+        config = default_config(args.data)
+        if args.epochs is not None:
+            config = config.with_num_epochs(args.epochs)
+        if args.num_workers is not None:
+            config = config.with_num_workers(args.num_workers)
+        result = train(args.artifact_dir, config, device,
+                       dataset(args.data, "train", args.mnist_dir),
+                       dataset(args.data, "test", args.mnist_dir), loop=args.loop)
+        if result.valid_accuracy:
+            print(f"validation accuracy {result.valid_accuracy[-1]:.2f}% after "
+                  f"{len(result.valid_accuracy)} epochs, {result.seconds_per_epoch():.1f} s/epoch")
+    if args.command in ("infer", "all"):
+        test = dataset(args.data, "test", args.mnist_dir)
+        for index in range(min(args.count, test.len())):
+            item = test.get(index)
+            assert item is not None
+            infer(args.artifact_dir, device, item)
+
+
+if __name__ == "__main__":
+    main()
