@@ -307,3 +307,31 @@ def test_inference_without_training_says_what_to_run(tmp_path):
     from pyburn.backend import NumPy
     with pytest.raises(FileNotFoundError, match="train"):
         load_model(tmp_path, NumPy)
+
+
+def test_checkpoints_every_epoch_and_resume_is_bit_identical(ad_backend, tmp_path):
+    """A run stopped after epoch 1 and resumed (--resume) ends with exactly the weights, optimizer
+    state and losses of an uninterrupted run: data order and dropout depend on (seed, epoch)."""
+    B, device = ad_backend.B, ad_backend.device
+    config = small_config(num_epochs=3)
+    whole = train(B, tmp_path / "whole", config, device, progress=False, log=lambda _: None)
+    ckpt = tmp_path / "whole" / "checkpoint"
+    assert sorted(p.name for p in ckpt.iterdir()) == ["model-2.mpk", "model-3.mpk",
+                                                      "optim-2.mpk", "optim-3.mpk"]
+
+    train(B, tmp_path / "cut", config.with_num_epochs(1), device, progress=False,
+          log=lambda _: None)
+    lines: list[str] = []
+    resumed = train(B, tmp_path / "cut", config, device, progress=False, resume=True,
+                    log=lines.append)
+    assert lines[0].startswith("Resuming after epoch 1")
+    assert [line.split(",")[0] for line in lines if line.startswith("Epoch")] == [
+        "Epoch 2/3", "Epoch 3/3"]
+    assert resumed.history.valid_loss == whole.history.valid_loss
+    assert resumed.history.train_loss == whole.history.train_loss
+    for (path, p), (_, q) in zip(resumed.model.named_params(), whole.model.named_params()):
+        np.testing.assert_array_equal(p.val().to_numpy(), q.val().to_numpy(), err_msg=path)
+
+    with pytest.raises(ValueError, match="only num_epochs may change"):
+        train(B, tmp_path / "cut", config.with_lr(0.5), device, progress=False, resume=True,
+              log=lambda _: None)

@@ -2,20 +2,22 @@
 
 With no command it runs all three: train on NumPy (Burn's settings: 30 epochs), print the
 inference table, write the plot. ``--backend torch`` (or ``cupy``) swaps the backend, nothing
-else changes: training runs on ``Autodiff[B]``, inference and plotting on ``B``.
+else changes: training runs on ``Autodiff[B]``, inference and plotting on ``B``. Training writes a
+checkpoint every epoch; ``--resume`` continues an interrupted run from the last one.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from pyburn.backend import Autodiff, by_name
 
 from .inference import infer
 from .plot import plot
-from .training import default_config, train
+from .training import CONFIG_FILE, TrainingConfig, default_config, train
 
 DEFAULT_ARTIFACT_DIR = "artifacts/modern_lstm"
 
@@ -43,6 +45,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="number of epochs (default: the config's, 30)")
     parser.add_argument("--num-workers", type=int, default=None,
                         help="data loader worker threads (default: the config's)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue after the last checkpoint in --artifact-dir (written "
+                             "every epoch), with the configuration saved there; --epochs may "
+                             "extend it")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar (it is only drawn on a terminal anyway)")
     args = parser.parse_args(argv)
@@ -70,12 +76,16 @@ def main(argv: list[str] | None = None) -> None:
     B, device = resolve_backend(args.backend, args.device)
     if args.command in ("train", "all"):
         config = default_config().with_model_variant(args.model)
+        saved = Path(args.artifact_dir) / CONFIG_FILE
+        if args.resume and saved.exists():
+            config = TrainingConfig.load(saved)
         if args.epochs is not None:
             config = config.with_num_epochs(args.epochs)
         if args.num_workers is not None:
             config = config.with_num_workers(args.num_workers)
         AD = Autodiff.of(B)  # Autodiff[B]: the one line that makes training differentiable
-        train(AD, args.artifact_dir, config, device.on(AD), progress=not args.no_progress)
+        train(AD, args.artifact_dir, config, device.on(AD), progress=not args.no_progress,
+              resume=args.resume)
     if args.command in ("infer", "all"):
         print(f"\nPredicted vs expected, first 10 validation sequences ({B!r}):")
         infer(args.artifact_dir, B, device)
