@@ -24,6 +24,7 @@ import pytest
 
 from examples.guide import (MnistBatcher, ModelConfig, TrainingConfig, default_config, infer,
                             train, upsample_bilinear)
+from examples.guide.__main__ import main as guide_main
 from examples.guide.data import digits_dataset
 from pyburn.data import InMemDataset
 from pyburn.data.vision import (MnistDataset, MnistDownloadError, MnistFormatError, MnistItem,
@@ -116,6 +117,19 @@ def test_infer_works_on_saved_artifacts(ad_backend: Any, tmp_path: Path) -> None
     expected = trained.forward(batch.images).argmax(1).reshape([-1]).to_data().to_numpy()
     assert predicted == expected.tolist()
     assert lines == [f"Predicted {p} Expected {item.label}" for p, item in zip(predicted, items)]
+
+
+def test_command_line_infer_reads_the_artifacts(ad_backend: Any, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    data_train, data_test = small_digits()
+    train(tmp_path, small_config(1), ad_backend.device, data_train, data_test, loop="custom",
+          log=lambda line: None)
+    name = "torch" if "torch" in ad_backend.id else "numpy"
+    guide_main(["infer", "--backend", name, "--artifact-dir", str(tmp_path), "--count", "3"])
+    lines = capsys.readouterr().out.splitlines()
+    expected = [item.label for item in list(digits_dataset("test"))[:3]]
+    assert [line.rsplit(" ", 1)[1] for line in lines] == [str(label) for label in expected]
+    assert all(line.startswith("Predicted ") for line in lines)
 
 
 def test_infer_without_artifacts_says_run_train(backend: Any, tmp_path: Path) -> None:
