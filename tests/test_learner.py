@@ -165,18 +165,20 @@ def test_fit_writes_the_books_artifact_tree(ad_backend: Any, tmp_path: Path) -> 
         "valid/epoch-1/Accuracy.log", "valid/epoch-1/Loss.log",
         "valid/epoch-2/Accuracy.log", "valid/epoch-2/Loss.log",
     ]
-    # one line per batch, "value,items": 64 train items in batches of 16, 24 valid in 16 + 8
+    # one line per batch, "value,items": 64 train items in batches of 16, 24 valid in 16 + 8,
+    # then Burn's "value,final" line: the exact epoch value, which a resumed run reads back
     lines = (tmp_path / "train/epoch-1/Loss.log").read_text().splitlines()
-    assert [line.split(",")[1] for line in lines] == ["16"] * 4
+    assert [line.split(",")[1] for line in lines] == ["16"] * 4 + ["final"]
     assert all(np.isfinite(float(line.split(",")[0])) for line in lines)
     valid_lines = (tmp_path / "valid/epoch-2/Accuracy.log").read_text().splitlines()
-    assert [line.split(",")[1] for line in valid_lines] == ["16", "8"]
+    assert [line.split(",")[1] for line in valid_lines] == ["16", "8", "final"]
     assert "Fitting the model" in (tmp_path / "experiment.log").read_text()
     # the epoch values are the item-weighted means of the logged batch values
     store = learner.store
     values = [float(line.split(",")[0]) for line in valid_lines]
     expected = (values[0] * 16 + values[1] * 8) / 24
     assert store.find_metric("Accuracy", 2, Aggregate.Mean, Split.Valid) == pytest.approx(expected)
+    assert store.find_metric("Accuracy", 2, Aggregate.Mean, Split.Valid) == values[2]
     # the checkpoint loads back into the model
     reloaded = classifier(ad_backend).load_file(str(tmp_path / "checkpoint/model-2"),
                                                 NamedMpkGzFileRecorder())
@@ -192,7 +194,8 @@ def test_learning_rate_metric_and_non_numeric_metric(ad_backend: Any, tmp_path: 
                .build(classifier(ad_backend), SgdConfig().init(), sched))
     learner.fit(train, valid)
     lrs = [float(line.split(",")[0])
-           for line in (tmp_path / "train/epoch-1/Learning_Rate.log").read_text().splitlines()]
+           for line in (tmp_path / "train/epoch-1/Learning_Rate.log").read_text().splitlines()
+           if not line.endswith(",final")]
     assert lrs == pytest.approx([0.1, 0.05, 0.025, 0.0125])
     assert (tmp_path / "train/epoch-1/Loss.log").is_file()
     assert learner.store.names(Split.Train) == ["Learning Rate"]   # non-numeric: no epoch value
@@ -475,7 +478,22 @@ def test_metric_loggers_replace_the_files(ad_backend: Any, tmp_path: Path) -> No
      .build(classifier(ad_backend), AdamConfig().init(), 1e-2).fit(train, valid))
     assert sorted(memory.values) == [("train", 1, "Loss"), ("train", 2, "Loss"),
                                      ("valid", 1, "Loss"), ("valid", 2, "Loss")]
-    assert len(memory.values[("train", 2, "Loss")]) == 4
+    assert len(memory.values[("train", 2, "Loss")]) == 4 + 1   # the batches, then the final line
     assert not tmp_path.exists() or tree(tmp_path) == []
     with pytest.raises(TypeError, match="metric_loggers: expected loggers with log"):
         LearnerBuilder(tmp_path).metric_loggers(object())
+
+
+def test_resume_reads_exact_epoch_values_from_the_logs(tmp_path: Path) -> None:
+    """A resumed run's store gets each epoch's exact value: the "value,final" line when the log
+    has one (precision/recall are ratios of summed counts, not means of batch values), else the
+    item-weighted mean, where an all-padding batch ("nan,0") weighs nothing."""
+    from pyburn.train.store import MetricStore
+    folder = tmp_path / "valid" / "epoch-1"
+    folder.mkdir(parents=True)
+    (folder / "Precision.log").write_text("0.5,2\n1.0,1\n0.4,final\n")
+    (folder / "Accuracy.log").write_text("0.5,2\nnan,0\n0.25,2\n")
+    store = MetricStore()
+    store.load_logs(tmp_path, 1, {"valid": ["Precision", "Accuracy"]})
+    assert store.find_metric("Precision", 1, Aggregate.Mean, Split.Valid) == 0.4
+    assert store.find_metric("Accuracy", 1, Aggregate.Mean, Split.Valid) == 0.375

@@ -10,25 +10,17 @@ batch keep no graph alive and see the same backend as in validation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from .metric.inputs import (AccuracyInput, ConfusionStatsInput, HammingScoreInput, LossInput,
                             TopKAccuracyInput)
+from .metric.state import untracked
 
 __all__ = ["TrainOutput", "ClassificationOutput", "RegressionOutput",
            "MultiLabelClassificationOutput", "untracked"]
 
 T = TypeVar("T")
 I = TypeVar("I")
-
-
-def untracked(tensor: Any) -> Any:
-    """`tensor` without its graph: an Autodiff tensor (of any kind) becomes a tensor of the
-    inner backend; anything else is returned as is."""
-    backend = getattr(type(tensor), "backend", None)
-    if backend is not None and backend.is_autodiff():
-        return tensor.inner()
-    return tensor
 
 
 def _cannot(output: object, input_type: type) -> TypeError:
@@ -56,76 +48,61 @@ class TrainOutput(Generic[T]):
 
 
 @dataclass
-class ClassificationOutput:
-    """Loss, class scores [batch, num_classes] and target classes (Int [batch])."""
+class _ScoredOutput:
+    """What the three outputs share: a loss, the model's output and the targets; ``adapt`` gives
+    the `LossInput` here and the other inputs of `ADAPTS` from `_metric_input`."""
 
     loss: Any
     output: Any
     targets: Any
 
-    ADAPTS = (LossInput, AccuracyInput, TopKAccuracyInput, ConfusionStatsInput)
+    ADAPTS: ClassVar[tuple[type, ...]] = (LossInput,)
 
     def adapt(self, input_type: type[I]) -> I:
+        if input_type not in self.ADAPTS:
+            raise _cannot(self, input_type)
         result: Any
         if input_type is LossInput:
             result = LossInput(untracked(self.loss))
-        elif input_type is AccuracyInput:
-            result = AccuracyInput(untracked(self.output), untracked(self.targets))
-        elif input_type is TopKAccuracyInput:
-            result = TopKAccuracyInput(untracked(self.output), untracked(self.targets))
-        elif input_type is ConfusionStatsInput:
-            output = untracked(self.output)
-            targets = untracked(self.targets).one_hot(output.dims()[-1]).bool()
-            result = ConfusionStatsInput(output, targets)
         else:
-            raise _cannot(self, input_type)
+            result = self._metric_input(input_type, untracked(self.output),
+                                        untracked(self.targets))
         return result
 
-    def batch_size(self) -> int:
-        return int(self.output.dims()[0])
-
-
-@dataclass
-class MultiLabelClassificationOutput:
-    """Loss, label scores [batch, num_labels] and 0/1 targets (Int [batch, num_labels])."""
-
-    loss: Any
-    output: Any
-    targets: Any
-
-    ADAPTS = (LossInput, HammingScoreInput, ConfusionStatsInput)
-
-    def adapt(self, input_type: type[I]) -> I:
-        result: Any
-        if input_type is LossInput:
-            result = LossInput(untracked(self.loss))
-        elif input_type is HammingScoreInput:
-            result = HammingScoreInput(untracked(self.output), untracked(self.targets))
-        elif input_type is ConfusionStatsInput:
-            result = ConfusionStatsInput(untracked(self.output), untracked(self.targets).bool())
-        else:
-            raise _cannot(self, input_type)
-        return result
-
-    def batch_size(self) -> int:
-        return int(self.output.dims()[0])
-
-
-@dataclass
-class RegressionOutput:
-    """Loss, predictions and targets (float tensors of the same shape)."""
-
-    loss: Any
-    output: Any
-    targets: Any
-
-    ADAPTS = (LossInput,)
-
-    def adapt(self, input_type: type[I]) -> I:
-        if input_type is LossInput:
-            result: Any = LossInput(untracked(self.loss))
-            return result
+    def _metric_input(self, input_type: type, output: Any, targets: Any) -> Any:
+        """The input of `ADAPTS` other than `LossInput`, from the untracked tensors."""
         raise _cannot(self, input_type)
 
     def batch_size(self) -> int:
         return int(self.output.dims()[0])
+
+
+@dataclass
+class ClassificationOutput(_ScoredOutput):
+    """Loss, class scores [batch, num_classes] and target classes (Int [batch])."""
+
+    ADAPTS = (LossInput, AccuracyInput, TopKAccuracyInput, ConfusionStatsInput)
+
+    def _metric_input(self, input_type: type, output: Any, targets: Any) -> Any:
+        if input_type is ConfusionStatsInput:
+            return ConfusionStatsInput(output, targets.one_hot(output.dims()[-1]).bool())
+        return input_type(output, targets)    # AccuracyInput, TopKAccuracyInput
+
+
+@dataclass
+class MultiLabelClassificationOutput(_ScoredOutput):
+    """Loss, label scores [batch, num_labels] and 0/1 targets (Int [batch, num_labels])."""
+
+    ADAPTS = (LossInput, HammingScoreInput, ConfusionStatsInput)
+
+    def _metric_input(self, input_type: type, output: Any, targets: Any) -> Any:
+        if input_type is ConfusionStatsInput:
+            return ConfusionStatsInput(output, targets.bool())
+        return HammingScoreInput(output, targets)
+
+
+@dataclass
+class RegressionOutput(_ScoredOutput):
+    """Loss, predictions and targets (float tensors of the same shape)."""
+
+    ADAPTS = (LossInput,)

@@ -90,14 +90,19 @@ class MetricStore:
                     log = folder / (name.replace(" ", "_") + ".log")
                     if not log.is_file():
                         continue
-                    total, count = 0.0, 0
+                    total, count, final = 0.0, 0, None
                     for line in log.read_text().splitlines():
                         try:
                             entry = NumericEntry.deserialize(line)
                         except ValueError:
                             break   # not a numeric metric's log
-                        total += entry.value * entry.count
-                        count += entry.count
+                        if entry.final:
+                            final = entry.value   # the exact epoch value the live run had
+                        elif entry.count:         # an all-padding batch (nan,0) weighs nothing
+                            total += entry.value * entry.count
+                            count += entry.count
                     else:
-                        if count:
+                        if final is not None:
+                            self.record(split, name, epoch, final)
+                        elif count:
                             self.record(split, name, epoch, total / count)

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from ..metric.base import MetricMetadata, Progress, adapt
+from ..metric.base import MetricEntry, MetricMetadata, NumericEntry, Progress, adapt
 from ..renderer.base import EpochSummary, MetricState, TrainingProgress
 from ..summary import LearnerSummary
 from ..store import MetricStore, Split
@@ -249,6 +249,9 @@ class Learner:
                 value = metric.running_value().value
                 values[metric.name()] = value
                 self.store.record(split, metric.name(), epoch, value)
+                final = NumericEntry(value, 0, final=True).serialize()
+                for logger in self.loggers:   # read back on resume: the exact epoch value
+                    logger.log(split.value, epoch, MetricEntry(metric.name(), final, final))
             metric.clear()
         for logger in self.loggers:
             end = getattr(logger, "end_epoch", None)

@@ -7,9 +7,9 @@ from typing import Any, ClassVar
 
 from pyburn.tensor.errors import KindError, RankError, ShapeError
 
-from .base import MetricEntry, MetricMetadata, NumericEntry
+from .base import MetricEntry, MetricMetadata
 from .inputs import AccuracyInput
-from .state import FormatOptions, NumericMetricState, untracked
+from .state import NumericMetric, untracked
 
 __all__ = ["AccuracyMetric"]
 
@@ -31,7 +31,13 @@ def check_class_scores(metric: str, outputs: Any, targets: Any) -> int:
     return batch_size
 
 
-class AccuracyMetric:
+def accuracy_percent(hits: Any, counted: int) -> float:
+    """100 * (the number of true cells of `hits`) / `counted`; NaN when nothing is counted."""
+    correct = int(hits.int().sum().into_scalar())
+    return 100.0 * correct / counted if counted else float("nan")
+
+
+class AccuracyMetric(NumericMetric):
     """Top-1 accuracy in percent. With ``with_pad_token(i)``, samples whose target is `i` are
     left out of both the hits and the count (sequence models pad their targets); the epoch value
     weighs each batch by its counted (non-pad) samples."""
@@ -41,8 +47,8 @@ class AccuracyMetric:
     unit: ClassVar[str | None] = "%"
 
     def __init__(self) -> None:
+        super().__init__()
         self.pad_token: int | None = None
-        self.state = NumericMetricState()
 
     def with_pad_token(self, index: int) -> "AccuracyMetric":
         self.pad_token = int(index)
@@ -50,9 +56,6 @@ class AccuracyMetric:
 
     def name(self) -> str:
         return "Accuracy"
-
-    def _format(self) -> FormatOptions:
-        return FormatOptions(self.name(), "%", 2)
 
     def update(self, item: AccuracyInput, metadata: MetricMetadata) -> MetricEntry:
         outputs, targets = untracked(item.outputs), untracked(item.targets)
@@ -64,16 +67,4 @@ class AccuracyMetric:
             pad = targets.equal_elem(self.pad_token)
             hits = hits.bool_and(pad.bool_not())
             counted = batch_size - int(pad.int().sum().into_scalar())
-        correct = int(hits.int().sum().into_scalar())
-        accuracy = 100.0 * correct / counted if counted else float("nan")
-        self.state.update(accuracy, counted)
-        return self.state.compute_update(self._format())
-
-    def clear(self) -> None:
-        self.state.reset()
-
-    def value(self) -> NumericEntry:
-        return self.state.current_value()
-
-    def running_value(self) -> NumericEntry:
-        return self.state.running_value()
+        return self.record(accuracy_percent(hits, counted), counted)

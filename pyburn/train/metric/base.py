@@ -47,17 +47,22 @@ class MetricEntry:
 @dataclass(frozen=True)
 class NumericEntry:
     """A number and how many items it stands for; epoch values are the item-weighted mean of
-    the batch values (Burn's ``NumericEntry::Aggregated``)."""
+    the batch values (Burn's ``NumericEntry::Aggregated``). A `final` entry is a metric's exact
+    epoch value (Burn's ``NumericEntry::Final``, ``value,final`` in a log): metrics that are not
+    a mean of batch values (precision, recall: ratios of summed counts) are read back exactly."""
 
     value: float
     count: int = 1
+    final: bool = False
 
     def serialize(self) -> str:
-        return f"{self.value!r},{self.count}"
+        return f"{self.value!r},final" if self.final else f"{self.value!r},{self.count}"
 
     @classmethod
     def deserialize(cls, text: str) -> "NumericEntry":
         value, _, count = text.strip().partition(",")
+        if count == "final":
+            return cls(float(value), 0, final=True)
         return cls(float(value), int(count) if count else 1)
 
 

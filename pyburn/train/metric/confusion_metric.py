@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from .base import MetricEntry, MetricMetadata, NumericEntry
 from .classification import ClassificationMetricConfig, ClassReduction, DecisionRule
@@ -12,7 +12,9 @@ from .confusion_stats import ConfusionStats
 from .inputs import ConfusionStatsInput
 from .state import ConfusionStatsState, Counts, FormatOptions
 
-__all__ = ["ConfusionMetric", "safe_ratio"]
+__all__ = ["ConfusionMetric", "PlainConfusionMetric", "safe_ratio"]
+
+_Self = TypeVar("_Self", bound="PlainConfusionMetric")
 
 
 def safe_ratio(numerator: Counts, denominator: Counts) -> Counts:
@@ -60,6 +62,28 @@ class ConfusionMetric(ABC):
 
     def running_value(self) -> NumericEntry:
         return self.state.running_value()
+
+
+class PlainConfusionMetric(ConfusionMetric):
+    """A `ConfusionMetric` with no setting of its own (precision, recall): built from the
+    decision rule alone."""
+
+    @classmethod
+    def binary(cls: type[_Self], threshold: float = 0.5) -> _Self:
+        """One score per sample [batch, 1]; positive above `threshold`."""
+        return cls(binary_config(threshold))
+
+    @classmethod
+    def multiclass(cls: type[_Self], top_k: int = 1,
+                   class_reduction: ClassReduction = ClassReduction.Macro) -> _Self:
+        """Class scores [batch, classes]; the `top_k` best scores are the predictions."""
+        return cls(multiclass_config(top_k, class_reduction))
+
+    @classmethod
+    def multilabel(cls: type[_Self], threshold: float = 0.5,
+                   class_reduction: ClassReduction = ClassReduction.Macro) -> _Self:
+        """Label scores [batch, labels]; each label is predicted above `threshold`."""
+        return cls(multilabel_config(threshold, class_reduction))
 
 
 def binary_config(threshold: float) -> ClassificationMetricConfig:

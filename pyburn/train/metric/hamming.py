@@ -7,16 +7,16 @@ from typing import ClassVar
 
 from pyburn.tensor.activation import sigmoid
 
-from .base import MetricEntry, MetricMetadata, NumericEntry
+from .base import MetricEntry, MetricMetadata
 from .classification import rust_display
 from .confusion_stats import check_scores_and_targets
 from .inputs import HammingScoreInput
-from .state import FormatOptions, NumericMetricState, untracked
+from .state import NumericMetric, untracked
 
 __all__ = ["HammingScore"]
 
 
-class HammingScore:
+class HammingScore(NumericMetric):
     """A label is predicted when its score exceeds the threshold (0.5); with
     ``with_sigmoid(True)`` the outputs are logits and go through a sigmoid first."""
 
@@ -25,9 +25,9 @@ class HammingScore:
     unit: ClassVar[str | None] = "%"
 
     def __init__(self) -> None:
+        super().__init__()
         self.threshold = 0.5
         self.sigmoid = False
-        self.state = NumericMetricState()
 
     def with_threshold(self, threshold: float) -> "HammingScore":
         self.threshold = float(threshold)
@@ -47,14 +47,4 @@ class HammingScore:
         if self.sigmoid:
             outputs = sigmoid(outputs)
         score = outputs.greater_elem(self.threshold).equal(targets.bool()).float().mean()
-        self.state.update(100.0 * float(score.into_scalar()), batch_size)
-        return self.state.compute_update(FormatOptions(self.name(), "%", 2))
-
-    def clear(self) -> None:
-        self.state.reset()
-
-    def value(self) -> NumericEntry:
-        return self.state.current_value()
-
-    def running_value(self) -> NumericEntry:
-        return self.state.running_value()
+        return self.record(100.0 * float(score.into_scalar()), batch_size)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import time
 from typing import Any, ClassVar
 
-from .base import MetricEntry, MetricMetadata, NumericEntry
-from .state import FormatOptions, NumericMetricState
+from .base import MetricEntry, MetricMetadata
+from .state import NumericMetric
 
 __all__ = ["IterationSpeedMetric"]
 
 
-class IterationSpeedMetric:
+class IterationSpeedMetric(NumericMetric):
     """``iteration / seconds since the first update`` of the epoch (0 on the first batch, which
     starts the clock, as in Burn)."""
 
@@ -21,9 +21,9 @@ class IterationSpeedMetric:
     unit: ClassVar[str | None] = "iter/sec"
 
     def __init__(self, clock: Any = time.perf_counter) -> None:
+        super().__init__()
         self._clock = clock
         self._start: float | None = None
-        self.state = NumericMetricState()
 
     def name(self) -> str:
         return "Iteration Speed"
@@ -36,15 +36,8 @@ class IterationSpeedMetric:
         else:
             elapsed = now - self._start
             speed = metadata.iteration / elapsed if elapsed > 0 else 0.0
-        self.state.update(speed, 1)
-        return self.state.compute_update(FormatOptions(self.name(), "iter/sec", 2))
+        return self.record(speed, 1)
 
     def clear(self) -> None:
         self._start = None
-        self.state.reset()
-
-    def value(self) -> NumericEntry:
-        return self.state.current_value()
-
-    def running_value(self) -> NumericEntry:
-        return self.state.running_value()
+        super().clear()

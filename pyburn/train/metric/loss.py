@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import MetricEntry, MetricMetadata, NumericEntry
+from .base import MetricEntry, MetricMetadata
 from .inputs import LossInput
-from .state import FormatOptions, NumericMetricState
+from .state import NumericMetric
 
-__all__ = ["LossMetric", "ItemCounter"]
+__all__ = ["LossMetric", "ItemCounter", "ItemWeightedMetric"]
 
 
 class ItemCounter:
@@ -29,30 +29,30 @@ class ItemCounter:
         self.processed = 0
 
 
-class LossMetric:
+class ItemWeightedMetric(NumericMetric):
+    """A `NumericMetric` whose batch value stands for the items the `ItemCounter` reads from the
+    metadata (the loss, the learning rate)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items = ItemCounter()
+
+    def record_batch(self, value: float, metadata: MetricMetadata) -> MetricEntry:
+        return self.record(value, self.items.batch_count(metadata))
+
+    def clear(self) -> None:
+        super().clear()
+        self.items.reset()
+
+
+class LossMetric(ItemWeightedMetric):
     """The mean of ``LossInput.tensor`` (a step output's loss)."""
 
     input_type: ClassVar[type | None] = LossInput
     higher_is_better: ClassVar[bool] = False
 
-    def __init__(self) -> None:
-        self.state = NumericMetricState()
-        self.items = ItemCounter()
-
     def name(self) -> str:
         return "Loss"
 
     def update(self, item: LossInput, metadata: MetricMetadata) -> MetricEntry:
-        value = float(item.tensor.mean().into_scalar())
-        self.state.update(value, self.items.batch_count(metadata))
-        return self.state.compute_update(FormatOptions(self.name(), None, 2))
-
-    def clear(self) -> None:
-        self.state.reset()
-        self.items.reset()
-
-    def value(self) -> NumericEntry:
-        return self.state.current_value()
-
-    def running_value(self) -> NumericEntry:
-        return self.state.running_value()
+        return self.record_batch(float(item.tensor.mean().into_scalar()), metadata)

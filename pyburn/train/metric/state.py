@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, ClassVar, Sequence
 
 from .base import MetricEntry, NumericEntry
 from .classification import ClassReduction
 
-__all__ = ["FormatOptions", "NumericMetricState", "ConfusionStatsState", "format_float",
-           "format_entry", "NOT_AVAILABLE", "untracked"]
+__all__ = ["FormatOptions", "NumericMetricState", "NumericMetric", "ConfusionStatsState",
+           "format_float", "format_entry", "NOT_AVAILABLE", "untracked"]
 
 NOT_AVAILABLE = "N/A"   # Burn's ``SerializedEntry::NOT_AVAILABLE``
 
@@ -103,6 +103,34 @@ class NumericMetricState:
 
     def running_value(self) -> NumericEntry:
         return NumericEntry(self._running(), self.count)
+
+
+class NumericMetric:
+    """What the running-mean metrics share: a `NumericMetricState`, the line of each update (the
+    metric's name and `unit`, two decimals) and the ``clear``/``value``/``running_value`` of the
+    metric protocol. A subclass computes its batch value and hands it to `record`."""
+
+    unit: ClassVar[str | None] = None
+
+    def __init__(self) -> None:
+        self.state = NumericMetricState()
+
+    def name(self) -> str:
+        raise NotImplementedError
+
+    def record(self, value: float, count: int) -> MetricEntry:
+        """Add a batch value that stands for `count` items; the update's entry."""
+        self.state.update(value, count)
+        return self.state.compute_update(FormatOptions(self.name(), self.unit, 2))
+
+    def clear(self) -> None:
+        self.state.reset()
+
+    def value(self) -> NumericEntry:
+        return self.state.current_value()
+
+    def running_value(self) -> NumericEntry:
+        return self.state.running_value()
 
 
 Counts = list[float]

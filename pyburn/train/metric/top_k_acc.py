@@ -7,15 +7,15 @@ from typing import ClassVar
 
 from pyburn.tensor.errors import ShapeError
 
-from .acc import check_class_scores
-from .base import MetricEntry, MetricMetadata, NumericEntry
+from .acc import accuracy_percent, check_class_scores
+from .base import MetricEntry, MetricMetadata
 from .inputs import TopKAccuracyInput
-from .state import FormatOptions, NumericMetricState, untracked
+from .state import NumericMetric, untracked
 
 __all__ = ["TopKAccuracyMetric"]
 
 
-class TopKAccuracyMetric:
+class TopKAccuracyMetric(NumericMetric):
     """Top-k accuracy in percent (k = 1 is `AccuracyMetric`). The name carries k, so several
     can be registered side by side."""
 
@@ -26,9 +26,9 @@ class TopKAccuracyMetric:
     def __init__(self, k: int) -> None:
         if not isinstance(k, int) or isinstance(k, bool) or k < 1:
             raise ValueError(f"TopKAccuracyMetric: k must be an int >= 1, got {k!r}")
+        super().__init__()
         self.k = k
         self.pad_token: int | None = None
-        self.state = NumericMetricState()
 
     def with_pad_token(self, index: int) -> "TopKAccuracyMetric":
         self.pad_token = int(index)
@@ -52,16 +52,4 @@ class TopKAccuracyMetric:
             counted = batch_size - int(pad.int().sum().into_scalar())
             targets = targets.mask_fill(pad, -1)    # no class index: never a hit
         hits = targets.reshape([batch_size, 1]).repeat_dim(1, self.k).equal(best)
-        correct = int(hits.int().sum().into_scalar())
-        accuracy = 100.0 * correct / counted if counted else float("nan")
-        self.state.update(accuracy, counted)
-        return self.state.compute_update(FormatOptions(self.name(), "%", 2))
-
-    def clear(self) -> None:
-        self.state.reset()
-
-    def value(self) -> NumericEntry:
-        return self.state.current_value()
-
-    def running_value(self) -> NumericEntry:
-        return self.state.running_value()
+        return self.record(accuracy_percent(hits, counted), counted)
