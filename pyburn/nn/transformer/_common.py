@@ -9,14 +9,50 @@ from typing import Any, Callable, ClassVar, Generic, Sequence, TypeVar
 
 from typing_extensions import Self
 
+from pyburn.config import Config
+from pyburn.module import Module
 from pyburn.tensor import Device
 
+from ..activation import ActivationConfig
 from ..attention import MhaCache, MultiHeadAttention, MultiHeadAttentionConfig, TensorCache
 from ..initializer import Initializer, resolve_device
 from ..norm import LayerNorm, LayerNormConfig
 from .pwff import PositionWiseFeedForward, PositionWiseFeedForwardConfig
 
 KAIMING = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0), fan_out_only=False)
+
+
+
+class TransformerStackConfig(Config):
+    """The fields of `TransformerEncoderConfig` and `TransformerDecoderConfig`: Burn's
+    ``(d_model, d_ff, n_heads, n_layers)`` and defaults (dropout 0.1, post-norm, regular
+    softmax, GELU feed-forward, layer-norm epsilon 1e-5)."""
+
+    d_model: int
+    d_ff: int
+    n_heads: int
+    n_layers: int
+    dropout: float = 0.1
+    norm_first: bool = False
+    quiet_softmax: bool = False
+    initializer: Initializer = KAIMING
+    activation: ActivationConfig = ActivationConfig.Gelu()
+    layer_norm_eps: float = 1e-5
+
+
+class TransformerStack(Module):
+    """The fields of `TransformerEncoder` and `TransformerDecoder`: the layers and the sizes and
+    settings of the config that built them."""
+
+    layers: list[Any]
+    d_model: int
+    d_ff: int
+    n_heads: int
+    n_layers: int
+    dropout: float = 0.1
+    norm_first: bool = False
+    quiet_softmax: bool = False
+
 
 S = TypeVar("S")
 L = TypeVar("L")

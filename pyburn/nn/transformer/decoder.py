@@ -28,7 +28,7 @@ from ..dropout import Dropout, DropoutConfig
 from ..initializer import Initializer, resolve_device
 from ..norm import LayerNorm
 from ._checks import check_mask, check_sequence
-from ._common import (KAIMING, StackCache, attend, cached, check_cache, display_fields,
+from ._common import (KAIMING, StackCache, TransformerStack, TransformerStackConfig, attend, cached, check_cache, display_fields,
                       init_stack, masked, new_mha, new_norm, new_pwff, residual_chain)
 from .pwff import PositionWiseFeedForward
 
@@ -37,20 +37,9 @@ __all__ = ["TransformerDecoderConfig", "TransformerDecoder", "TransformerDecoder
            "TransformerDecoderLayerAutoregressiveCache"]
 
 
-class TransformerDecoderConfig(Config):
+class TransformerDecoderConfig(TransformerStackConfig):
     """Burn's ``TransformerDecoderConfig(d_model, d_ff, n_heads, n_layers)`` and its defaults
     (dropout 0.1, post-norm, regular softmax, GELU feed-forward, layer-norm epsilon 1e-5)."""
-
-    d_model: int
-    d_ff: int
-    n_heads: int
-    n_layers: int
-    dropout: float = 0.1
-    norm_first: bool = False
-    quiet_softmax: bool = False
-    initializer: Initializer = KAIMING
-    activation: ActivationConfig = ActivationConfig.Gelu()
-    layer_norm_eps: float = 1e-5
 
     def init(self, device: Device | str | None = None,
              backend: Any = None) -> "TransformerDecoder":
@@ -191,17 +180,10 @@ class TransformerDecoderAutoregressiveCache(StackCache[TransformerDecoderLayerAu
     layer_cache = TransformerDecoderLayerAutoregressiveCache
 
 
-class TransformerDecoder(Module):
+class TransformerDecoder(TransformerStack):
     """The stack of `TransformerDecoderLayer`s; build it with `TransformerDecoderConfig`."""
 
     layers: list[TransformerDecoderLayer]
-    d_model: int
-    d_ff: int
-    n_heads: int
-    n_layers: int
-    dropout: float = 0.1
-    norm_first: bool = False
-    quiet_softmax: bool = False
 
     def forward(self, input: TransformerDecoderInput[B]) -> "Tensor[B]":
         """target ``[batch, seq_tgt, d_model]`` (attending to the memory) -> the same shape."""

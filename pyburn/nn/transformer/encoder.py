@@ -30,7 +30,7 @@ from ..dropout import Dropout, DropoutConfig
 from ..initializer import Initializer, resolve_device
 from ..norm import LayerNorm
 from ._checks import check_mask, check_sequence
-from ._common import (KAIMING, StackCache, attend, cached, check_cache, display_fields,
+from ._common import (KAIMING, StackCache, TransformerStack, TransformerStackConfig, attend, cached, check_cache, display_fields,
                       init_stack, masked, new_mha, new_norm, new_pwff, residual_chain)
 from .pwff import PositionWiseFeedForward
 
@@ -39,20 +39,9 @@ __all__ = ["TransformerEncoderConfig", "TransformerEncoder", "TransformerEncoder
            "TransformerEncoderLayerAutoregressiveCache"]
 
 
-class TransformerEncoderConfig(Config):
+class TransformerEncoderConfig(TransformerStackConfig):
     """Burn's ``TransformerEncoderConfig(d_model, d_ff, n_heads, n_layers)`` and its defaults
     (dropout 0.1, post-norm, regular softmax, GELU feed-forward, layer-norm epsilon 1e-5)."""
-
-    d_model: int
-    d_ff: int
-    n_heads: int
-    n_layers: int
-    dropout: float = 0.1
-    norm_first: bool = False
-    quiet_softmax: bool = False
-    initializer: Initializer = KAIMING
-    activation: ActivationConfig = ActivationConfig.Gelu()
-    layer_norm_eps: float = 1e-5
 
     def init(self, device: Device | str | None = None,
              backend: Any = None) -> "TransformerEncoder":
@@ -152,17 +141,10 @@ class TransformerEncoderAutoregressiveCache(StackCache[TransformerEncoderLayerAu
     layer_cache = TransformerEncoderLayerAutoregressiveCache
 
 
-class TransformerEncoder(Module):
+class TransformerEncoder(TransformerStack):
     """The stack of `TransformerEncoderLayer`s; build it with `TransformerEncoderConfig`."""
 
     layers: list[TransformerEncoderLayer]
-    d_model: int
-    d_ff: int
-    n_heads: int
-    n_layers: int
-    dropout: float = 0.1
-    norm_first: bool = False
-    quiet_softmax: bool = False
 
     def forward(self, input: TransformerEncoderInput[B]) -> "Tensor[B]":
         """``[batch, seq, d_model]`` -> ``[batch, seq, d_model]``."""
