@@ -35,15 +35,7 @@ from pyburn.optim import AdamConfig
 ROOT = Path(__file__).resolve().parents[1]
 
 
-# --- the model -----------------------------------------------------------------------------------
-
-def test_model_shape_and_parameter_count_are_burns(backend: Any) -> None:
-    model = ModelConfig(10, 512).init(backend.device)
-    assert model.num_params() == 531178  # Burn's guide model, ModelConfig::new(10, 512)
-    images = backend.tensor(np.random.default_rng(0).standard_normal((3, 28, 28)))
-    net = model.valid() if backend.autodiff else model
-    out = net.forward(images.inner() if backend.autodiff else images)
-    assert out.dims() == [3, 10]
+# The model (display, parameter count, logits, gradients, Module methods): test_guide_model.py.
 
 
 def test_batcher_normalizes_as_the_book(backend: Any) -> None:

@@ -1,5 +1,5 @@
-"""The Burn Book's guide model ("Basic Workflow", "Model") written in pyburn, on every backend
-row: its display and parameter count are the Book's, a [batch, 28, 28] image batch gives
+"""The Burn Book's guide model ("Basic Workflow", "Model"; `examples.guide.model`), on every
+backend row: its display and parameter count are the Book's, a [batch, 28, 28] image batch gives
 [batch, 10] logits equal to torch's on copied weights, gradients reach every parameter under
 Autodiff, and it supports every method of the Book's "Module" methods table."""
 
@@ -11,71 +11,26 @@ from typing import Any
 import numpy as np
 import pytest
 
+from examples.guide.model import Model, ModelConfig
 from pyburn import Tensor
-from pyburn.config import Config
-from pyburn.module import Module, Param
-from pyburn.nn import (AdaptiveAvgPool2d, AdaptiveAvgPool2dConfig, Conv2d, Conv2dConfig,
-                       Dropout, DropoutConfig, Linear, LinearConfig, Relu)
-from pyburn.nn._types import B
+from pyburn.module import Param
+from pyburn.nn import AdaptiveAvgPool2dConfig, Conv2dConfig, DropoutConfig, LinearConfig, Relu
 from pyburn.record import FullPrecisionSettings, NamedMpkFileRecorder
 from pyburn.tensor import BackendError
 
 
-class Model(Module):
-    conv1: Conv2d
-    conv2: Conv2d
-    pool: AdaptiveAvgPool2d
-    dropout: Dropout
-    linear1: Linear
-    linear2: Linear
-    activation: Relu
-
-    def forward(self, images: "Tensor[B]") -> "Tensor[B]":
-        """Images [batch, height, width] -> logits [batch, num_classes]."""
-        batch, height, width = images.dims()
-        x = images.reshape([batch, 1, height, width])  # a channel at the second dimension
-        x = self.conv1(x)  # [batch, 8, _, _]
-        x = self.dropout(x)
-        x = self.conv2(x)  # [batch, 16, _, _]
-        x = self.dropout(x)
-        x = self.activation(x)
-        x = self.pool(x)  # [batch, 16, 8, 8]
-        x = x.reshape([batch, 16 * 8 * 8])
-        x = self.linear1(x)
-        x = self.dropout(x)
-        x = self.activation(x)
-        return self.linear2(x)  # [batch, num_classes]
-
-
-class ModelConfig(Config):
-    num_classes: int
-    hidden_size: int
-    dropout: float = 0.5
-
-    def init(self, device: Any) -> Model:
-        return Model(
-            conv1=Conv2dConfig([1, 8], [3, 3]).init(device),
-            conv2=Conv2dConfig([8, 16], [3, 3]).init(device),
-            pool=AdaptiveAvgPool2dConfig([8, 8]).init(),
-            dropout=DropoutConfig(self.dropout).init(),
-            linear1=LinearConfig(16 * 8 * 8, self.hidden_size).init(device),
-            linear2=LinearConfig(self.hidden_size, self.num_classes).init(device),
-            activation=Relu(),
-        )
-
-    def init_with_by_hand(self, record: Any, device: Any) -> Model:
-        """The Book's "Inference" section, layer by layer (`init_with` does this generically)."""
-        return Model(
-            conv1=Conv2dConfig([1, 8], [3, 3]).init_with(record["conv1"], device),
-            conv2=Conv2dConfig([8, 16], [3, 3]).init_with(record["conv2"], device),
-            pool=AdaptiveAvgPool2dConfig([8, 8]).init(),
-            dropout=DropoutConfig(self.dropout).init(),
-            linear1=LinearConfig(16 * 8 * 8, self.hidden_size).init_with(record["linear1"],
-                                                                          device),
-            linear2=LinearConfig(self.hidden_size, self.num_classes).init_with(record["linear2"],
+def init_with_by_hand(config: ModelConfig, record: Any, device: Any) -> Model:
+    """The Book's "Inference" section, layer by layer (`init_with` does this generically)."""
+    return Model(
+        conv1=Conv2dConfig([1, 8], [3, 3]).init_with(record["conv1"], device),
+        conv2=Conv2dConfig([8, 16], [3, 3]).init_with(record["conv2"], device),
+        pool=AdaptiveAvgPool2dConfig([8, 8]).init(),
+        dropout=DropoutConfig(config.dropout).init(),
+        linear1=LinearConfig(16 * 8 * 8, config.hidden_size).init_with(record["linear1"], device),
+        linear2=LinearConfig(config.hidden_size, config.num_classes).init_with(record["linear2"],
                                                                                 device),
-            activation=Relu(),
-        )
+        activation=Relu(),
+    )
 
 
 # burn-book/src/basic-workflow/model.md prints exactly this for ModelConfig::new(10, 512).
@@ -101,6 +56,8 @@ def test_display_and_parameter_count_are_the_books(backend: Any) -> None:
     assert model.num_params() == 531178
     assert repr(model) == BOOK_DISPLAY
     assert not any(p.is_initialized() for p in model.params())  # counting draws nothing
+    x = images(backend, batch=3)
+    assert model.valid()(x.inner() if backend.autodiff else x).dims() == [3, 10]
 
 
 def test_logits_equal_torch_on_copied_weights(backend: Any) -> None:
@@ -193,7 +150,7 @@ def test_records_and_files(backend: Any, tmp_path: Path) -> None:
     run(loaded).to_data().assert_eq(expected)
     backend.B.seed(5)
     generic = config.init_with(recorder.load(path), backend.device)
-    by_hand = config.init_with_by_hand(recorder.load(path), backend.device)
+    by_hand = init_with_by_hand(config, recorder.load(path), backend.device)
     after = Tensor[backend.B].random([4], device=backend.device).to_data()
     backend.B.seed(5)
     after.assert_eq(Tensor[backend.B].random([4], device=backend.device).to_data())

@@ -9,11 +9,8 @@ on ``B``.
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import Any
 
-from pyburn.backend import by_name
-
+from .._cli import add_backend_arguments, resolve_backend
 from .data import dataset
 from .inference import infer
 from .training import default_config, train
@@ -28,10 +25,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     "hand-written digits.")
     parser.add_argument("command", nargs="?", default="all", choices=["train", "infer", "all"],
                         help="what to run (default: all = train, then infer)")
-    parser.add_argument("--backend", choices=["numpy", "torch", "cupy"], default="numpy",
-                        help="the backend B (training runs on Autodiff[B]); default numpy")
-    parser.add_argument("--device", default=None,
-                        help="a device of the backend, e.g. cpu or cuda:0 (default: its default)")
+    add_backend_arguments(parser)
     parser.add_argument("--artifact-dir", default=DEFAULT_ARTIFACT_DIR,
                         help=f"where config.json, model.mpk, checkpoints and metric logs go "
                              f"(default {DEFAULT_ARTIFACT_DIR})")
@@ -58,21 +52,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def resolve_device(name: str, device: str | None) -> Any:
-    """A device of the plain backend `name`, or exit with the reason it cannot run here."""
-    backend = by_name(name)
-    reason = backend.unavailable_reason()
-    if reason is not None:
-        sys.exit(f"backend {name} is unavailable: {reason}")
-    try:
-        return backend.default_device() if device is None else backend.device(device)
-    except ValueError as exc:
-        sys.exit(str(exc))
-
-
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    device = resolve_device(args.backend, args.device)
+    _, device = resolve_backend(args.backend, args.device)
     if args.command in ("train", "all"):
         config = default_config(args.data)
         if args.epochs is not None:

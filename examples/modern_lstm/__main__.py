@@ -9,12 +9,11 @@ checkpoint every epoch; ``--resume`` continues an interrupted run from the last 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
 
-from pyburn.backend import Autodiff, by_name
+from pyburn.backend import Autodiff
 
+from .._cli import add_backend_arguments, resolve_backend
 from .inference import infer
 from .plot import plot
 from .training import CONFIG_FILE, TrainingConfig, default_config, train
@@ -30,10 +29,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("command", nargs="?", default="all",
                         choices=["train", "infer", "plot", "all"],
                         help="what to run (default: all = train, then infer, then plot)")
-    parser.add_argument("--backend", choices=["numpy", "torch", "cupy"], default="numpy",
-                        help="the backend B (training runs on Autodiff[B]); default numpy")
-    parser.add_argument("--device", default=None,
-                        help="a device of the backend, e.g. cpu or cuda:0 (default: its default)")
+    add_backend_arguments(parser)
     parser.add_argument("--artifact-dir", default=DEFAULT_ARTIFACT_DIR,
                         help=f"where config.json, model.mpk, history.json and the plot go "
                              f"(default {DEFAULT_ARTIFACT_DIR})")
@@ -55,20 +51,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.epochs is not None and args.epochs < 1:
         parser.error("--epochs must be >= 1")
     return args
-
-
-def resolve_backend(name: str, device: str | None) -> tuple[Any, Any]:
-    """The plain backend class for `name` and its device, or exit with the reason it cannot
-    run here (torch not installed, no GPU...)."""
-    backend = by_name(name)
-    reason = backend.unavailable_reason()
-    if reason is not None:
-        sys.exit(f"backend {name} is unavailable: {reason}")
-    try:
-        dev = backend.default_device() if device is None else backend.device(device)
-    except ValueError as exc:
-        sys.exit(str(exc))
-    return backend, dev
 
 
 def main(argv: list[str] | None = None) -> None:

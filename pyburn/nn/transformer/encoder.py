@@ -19,19 +19,18 @@ from __future__ import annotations
 
 from typing import Any, Generic
 
-from pyburn.config import Config
 from pyburn.module import Module
 from pyburn.tensor import Device, Tensor
 
 from .._types import B
-from ..activation import ActivationConfig
 from ..attention import MhaCache, MhaInput, MultiHeadAttention, TensorCache
 from ..dropout import Dropout, DropoutConfig
-from ..initializer import Initializer, resolve_device
+from ..initializer import resolve_device
 from ..norm import LayerNorm
 from ._checks import check_mask, check_sequence
-from ._common import (KAIMING, StackCache, TransformerStack, TransformerStackConfig, attend, cached, check_cache, display_fields,
-                      init_stack, masked, new_mha, new_norm, new_pwff, residual_chain)
+from ._common import (StackCache, TransformerStack, TransformerStackConfig, attend, cached,
+                      check_cache, display_fields, init_stack, masked, new_mha, new_norm, new_pwff,
+                      residual_chain)
 from .pwff import PositionWiseFeedForward
 
 __all__ = ["TransformerEncoderConfig", "TransformerEncoder", "TransformerEncoderLayer",
