@@ -365,7 +365,7 @@ assert isinstance(renderer, TuiMetricsRenderer), type(renderer)
 renderer.refresh_per_second = 20
 
 def wait_for(name):
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while not (flags / name).exists() and time.monotonic() < deadline:
         time.sleep(0.02)
 
@@ -395,7 +395,7 @@ wait_for("quit")
 """
 
 
-def _poll(path: Path, timeout: float = 8.0) -> None:
+def _poll(path: Path, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
         if time.monotonic() > deadline:
@@ -417,7 +417,7 @@ def test_dashboard_in_a_real_terminal(tmp_path: Path) -> None:
     env.pop("TTY_COMPATIBLE", None)
     command = shlex.join([sys.executable, str(script), str(tmp_path)])
 
-    def capture_until(ready: Callable[[str], bool], timeout: float = 5.0) -> str:
+    def capture_until(ready: Callable[[str], bool], timeout: float = 20.0) -> str:
         """The pane's text once `ready` holds (the dashboard redraws 20 times a second)."""
         deadline = time.monotonic() + timeout
         while True:
@@ -544,7 +544,7 @@ def test_ctrl_c_on_the_learner_dashboard_gives_the_terminal_back(tmp_path: Path)
         return subprocess.run(tmux + list(args), check=True, capture_output=True, text=True,
                               env=env).stdout
 
-    def capture_until(ready: Callable[[str], bool], timeout: float = 8.0) -> str:
+    def capture_until(ready: Callable[[str], bool], timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             text = tmux_out("capture-pane", "-p", "-J", "-S", "-200", "-t", "learn")
@@ -556,7 +556,7 @@ def test_ctrl_c_on_the_learner_dashboard_gives_the_terminal_back(tmp_path: Path)
                            ";", "set-option", "-t", "learn", "remain-on-exit", "on"],
                    check=True, env=env, cwd=tmp_path)
     try:
-        _poll(tmp_path / "epoch2", timeout=12.0)
+        _poll(tmp_path / "epoch2", timeout=45.0)
         live = capture_until(lambda text: "/1000" in text and bool(BRAILLE & set(text)))
         assert re.search(r"(Training|Validating) · epoch \d+/1000", live) and BRAILLE & set(live)
         assert tmux_out("display-message", "-p", "-t", "learn", "#{alternate_on}").strip() == "1"
