@@ -497,3 +497,23 @@ def test_resume_reads_exact_epoch_values_from_the_logs(tmp_path: Path) -> None:
     store.load_logs(tmp_path, 1, {"valid": ["Precision", "Accuracy"]})
     assert store.find_metric("Precision", 1, Aggregate.Mean, Split.Valid) == 0.4
     assert store.find_metric("Accuracy", 1, Aggregate.Mean, Split.Valid) == 0.375
+
+
+def test_an_error_in_training_closes_the_renderer_and_propagates(ad_backend: Any,
+                                                                  tmp_path: Path) -> None:
+    """A failing batch (here: the loader raises) ends the renderer before the error escapes, so
+    a live dashboard gives the terminal back even when the caller catches the error."""
+    train, valid = loaders(ad_backend)
+
+    def failing() -> Any:
+        for i, batch in enumerate(train):
+            if i == 1:
+                raise ValueError("a bad batch")
+            yield batch
+
+    renderer = RecordingRenderer()
+    learner = (LearnerBuilder(tmp_path).renderer(renderer).with_application_logger(None)
+               .num_epochs(1).build(classifier(ad_backend), SgdConfig().init(), 0.1))
+    with pytest.raises(ValueError, match="a bad batch"):
+        learner.fit(failing(), valid)
+    assert renderer.ended == [None]

@@ -156,6 +156,11 @@ class Learner:
             self._on_interrupt(last, interrupt, epoch)
             self.renderer.on_train_end(self._summary_text(last.epoch))
             raise
+        except BaseException:
+            # Any other error (a bad batch, a shape error in the user's step): give the
+            # terminal back before the traceback, even when the caller catches the error.
+            self.renderer.on_train_end(None)
+            raise
         self.renderer.on_train_end(self._summary_text(epoch))
         _LOG.info("Training finished after epoch %d", epoch)
         return model
