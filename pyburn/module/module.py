@@ -23,6 +23,7 @@ from typing_extensions import Self, dataclass_transform
 from pyburn.record.errors import RecordError
 from pyburn.tensor import BackendError, Device, DeviceError, TensorData
 from pyburn.tensor.device import same_storage
+from pyburn.tensor.errors import a_or_an
 
 from .param import Param
 
@@ -378,10 +379,9 @@ def _check_kind(kind: str, data: TensorData, path: str) -> None:
     stored = "float" if data.dtype.is_float else "int" if data.dtype.is_int else "bool"
     if stored == kind or (kind == "float" and stored == "int"):
         return
-    def a(k: str) -> str:
-        return ("an " if k == "int" else "a ") + k
-    raise RecordError(f"load_record: {path}: kind mismatch: the module expects {a(kind)} tensor, "
-                      f"the record has {a(stored)} tensor ({data.dtype})")
+    raise RecordError(f"load_record: {path}: kind mismatch: the module expects "
+                      f"{a_or_an(kind)} tensor, the record has {a_or_an(stored)} tensor "
+                      f"({data.dtype})")
 
 
 def _target_device(backend: Any, device: Device | str | None, explicit: bool) -> Device:

@@ -9,7 +9,7 @@ from typing import Any
 from pyburn.config import Config
 from pyburn.module import Module, Param
 from pyburn.tensor import Device, Int, KindError, RankError, Tensor
-from pyburn.tensor.ops_basic import index_bounds
+from pyburn.tensor.errors import IndexRangeError
 
 from ._types import B
 from .initializer import Initializer, resolve_device
@@ -60,12 +60,11 @@ class Embedding(Module):
         if len(dims) < 1:
             raise RankError(f"Embedding.forward: expected ids of rank >= 1, got shape {dims}")
         flat = indices.reshape([math.prod(dims)]) if len(dims) != 1 else indices
-        bounds = index_bounds(flat)  # one transfer of (min, max)
-        if bounds is not None and (bounds[0] < 0 or bounds[1] >= self.n_embedding):
-            bad = bounds[0] if bounds[0] < 0 else bounds[1]
-            raise IndexError(f"Embedding.forward: token id {bad} is out of range for "
-                             f"{self.n_embedding} embeddings")
-        rows = self.weight.val().select(0, flat)
+        try:
+            rows = self.weight.val().select(0, flat)  # select checks the ids (one transfer)
+        except IndexRangeError as exc:
+            raise IndexRangeError(f"Embedding.forward: token id {exc.index} is out of range for "
+                                  f"{self.n_embedding} embeddings", exc.index, exc.size) from None
         return rows.reshape([*dims, self.d_model])
 
     __call__ = forward

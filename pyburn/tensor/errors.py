@@ -32,7 +32,17 @@ class BackendError(TensorError, TypeError):
 
 
 class GradientError(TensorError, RuntimeError):
-    """Misuse of autodiff: backward on an untracked or non-scalar root, a consumed graph."""
+    """Misuse of autodiff: backward on an untracked root, a consumed graph."""
+
+
+class IndexRangeError(TensorError, IndexError):
+    """An index outside ``[0, size)`` of the dim it indexes; `index` is the offending value, so
+    a layer (Embedding) can name it in its own terms without checking the indices again."""
+
+    def __init__(self, message: str, index: int, size: int) -> None:
+        super().__init__(message)
+        self.index = index
+        self.size = size
 
 
 def a_or_an(word: str) -> str:

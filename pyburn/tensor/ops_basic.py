@@ -15,7 +15,8 @@ from .device import Device, same_storage
 from .distribution import Distribution, DistributionValue
 from .dtype import DType, int_fill_value
 from .kind import Bool, Int
-from .errors import BackendError, DeviceError, RankError, ShapeError, a_or_an
+from .errors import (BackendError, DeviceError, IndexRangeError, RankError, ShapeError,
+                     a_or_an)
 from .ops_base import B, K, TensorOpsBase
 from .shape import Shape, dims_arg
 from .display import format_tensor
@@ -62,7 +63,7 @@ class BasicOps(TensorOpsBase[B, K]):
                 op: str) -> "Self":
         if cls.kind is Int:
             value = int_fill_value(value, cls.backend.int_elem)
-        return cls.from_primitive(cls._ops.full(_shape_arg(shape, op), value,
+        return cls.from_primitive(cls._ops.full(dims_arg(shape, op), value,
                                                 _resolve_device(cls.backend, device)))
 
     @classmethod
@@ -81,7 +82,7 @@ class BasicOps(TensorOpsBase[B, K]):
     @classmethod
     def random(cls, shape: Sequence[int], distribution: DistributionValue = Distribution.Default,
                device: "Device | str | None" = None) -> "Self":
-        return cls.from_primitive(cls._ops.random(_shape_arg(shape, "random"), distribution,
+        return cls.from_primitive(cls._ops.random(dims_arg(shape, "random"), distribution,
                                                   _resolve_device(cls.backend, device)))
 
     def zeros_like(self) -> "Self":
@@ -249,8 +250,7 @@ class BasicOps(TensorOpsBase[B, K]):
     def reshape(self, shape: Sequence[int] | int, *more: int) -> "Self":
         """New shape with the same elements; -1 infers one dim, 0 keeps the input's dim.
         ``reshape(2, 3)`` is ``reshape([2, 3])``, as in PyTorch."""
-        if more or not hasattr(shape, "__len__"):
-            shape = varargs(shape, more)
+        shape = varargs(shape, more)
         src = self._ops.shape(self._p)
         asked = list(dims_arg(shape, "reshape", low=-1))
         dims = [src[i] if d == 0 and i < len(src) else d for i, d in enumerate(asked)]
@@ -591,7 +591,7 @@ class BasicOps(TensorOpsBase[B, K]):
         if indices.rank != self.rank:
             raise RankError(f"gather: indices must have the tensor's rank {self.rank}, got shape "
                             f"{list(indices.shape)}")
-        check_index_range("gather", indices, self.shape[d], f"dim {d} of size {self.shape[d]}")
+        check_index_range("gather", indices, d, self._ops.shape(self._p)[d])
         return self._new(self._ops.gather(d, self._p, indices._p))
 
     def scatter(self, dim: int, indices: Any, values: "Self") -> "Self":
@@ -602,7 +602,7 @@ class BasicOps(TensorOpsBase[B, K]):
         if tuple(indices.shape) != tuple(values.shape):
             raise ShapeError(f"scatter: indices shape {list(indices.shape)} must equal values "
                              f"shape {list(values.shape)}")
-        check_index_range("scatter", indices, self.shape[d], f"dim {d} of size {self.shape[d]}")
+        check_index_range("scatter", indices, d, self._ops.shape(self._p)[d])
         return self._new(self._ops.scatter(d, self._p, indices._p, vp))
 
     def select(self, dim: int, indices: Any) -> "Self":
@@ -611,7 +611,7 @@ class BasicOps(TensorOpsBase[B, K]):
         _require_int("select", indices, self)
         if indices.rank != 1:
             raise RankError(f"select: indices must be 1-D, got shape {list(indices.shape)}")
-        check_index_range("select", indices, self.shape[d], f"dim {d} of size {self.shape[d]}")
+        check_index_range("select", indices, d, self._ops.shape(self._p)[d])
         return self._new(self._ops.select(self._p, d, indices._p))
 
     def select_assign(self, dim: int, indices: Any, values: "Self") -> "Self":
@@ -619,8 +619,7 @@ class BasicOps(TensorOpsBase[B, K]):
         d = self._dim(dim, "select_assign")
         _require_int("select_assign", indices, self)
         vp = self._check_peer("select_assign", values)
-        check_index_range("select_assign", indices, self.shape[d],
-                          f"dim {d} of size {self.shape[d]}")
+        check_index_range("select_assign", indices, d, self._ops.shape(self._p)[d])
         return self._new(self._ops.select_assign(self._p, d, indices._p, vp))
 
     def mask_where(self, mask: Any, value: "Self") -> "Self":
@@ -685,10 +684,6 @@ class BasicOps(TensorOpsBase[B, K]):
         return format_tensor(self, spec)
 
 
-def _shape_arg(shape: Any, op: str) -> tuple[int, ...]:
-    return dims_arg(shape, op)
-
-
 def _check_range_start(op: str, r: slice, dim: int, n: int) -> None:
     """A range may not start outside the tensor: ``slice([5..9])`` of a size-1 dim is a bug,
     not an empty result. The end is clamped to the size, as Burn's ``Slice::to_range`` does
@@ -706,16 +701,16 @@ def _fmt_range(r: slice) -> str:
     return text if r.step in (None, 1) else f"{text};{r.step}"
 
 
-def check_index_range(op: str, indices: Any, size: int, where: str) -> None:
-    """Every index must lie in ``[0, size)``, as in Burn and torch: NumPy would wrap -1 to the
-    last row and CuPy would clip, so a bad index gave a silent wrong result on some backends.
-    Checked here, above the backends, so they all agree; it costs one min/max reduction and
-    one two-element transfer."""
+def check_index_range(op: str, indices: Any, dim: int, size: int) -> None:
+    """Every index along `dim` must lie in ``[0, size)``, as in Burn and torch: NumPy would wrap
+    -1 to the last row and CuPy would clip, so a bad index gave a silent wrong result on some
+    backends. Checked here, above the backends, so they all agree; it costs one min/max
+    reduction and one two-element transfer."""
     bounds = index_bounds(indices)
     if bounds is not None and (bounds[0] < 0 or bounds[1] >= size):
-        low, high = bounds
-        raise IndexError(f"{op}: index {low if low < 0 else high} is out of range for {where} "
-                         f"(indices must be in [0, {size}))")
+        bad = bounds[0] if bounds[0] < 0 else bounds[1]
+        raise IndexRangeError(f"{op}: index {bad} is out of range for dim {dim} of size {size} "
+                              f"(indices must be in [0, {size}))", bad, size)
 
 
 def index_bounds(indices: Any) -> tuple[int, int] | None:
