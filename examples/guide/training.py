@@ -21,9 +21,8 @@ from pyburn.data import Dataset, DataLoader, DataLoaderBuilder
 from pyburn.data.vision import MnistItem
 from pyburn.optim import AdamConfig
 from pyburn.record import CompactRecorder
-from pyburn.train import LearnerBuilder
+from pyburn.train import LearnerBuilder, Split
 from pyburn.train.metric import AccuracyMetric, LossMetric
-from pyburn.train.metric.base import NumericEntry
 
 from .data import MnistBatch, MnistBatcher
 from .model import Model, ModelConfig
@@ -133,23 +132,9 @@ def _fit_with_learner(artifact_dir: Path, config: TrainingConfig, model: Model,
     trained = learner.fit(loader_train, loader_test)
     seconds = (time.perf_counter() - start) / config.num_epochs
     result = TrainingResult(trained, epoch_seconds=[seconds] * config.num_epochs)
-    result.valid_accuracy = _logged_accuracies(artifact_dir, config.num_epochs)
+    # the epoch values the Learner keeps (and logs as `value,final` lines)
+    result.valid_accuracy = list(learner.store.epochs("Accuracy", Split.Valid).values())
     return result
-
-
-def _logged_accuracies(artifact_dir: Path, num_epochs: int) -> list[float]:
-    """The epoch validation accuracies the Learner's file logger wrote
-    (``valid/epoch-N/Accuracy.log``: one ``value,count`` line per batch)."""
-    accuracies = []
-    for epoch in range(1, num_epochs + 1):
-        path = artifact_dir / "valid" / f"epoch-{epoch}" / "Accuracy.log"
-        if not path.is_file():
-            break
-        entries = [NumericEntry.deserialize(line) for line in
-                   path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        total = sum(e.count for e in entries)
-        accuracies.append(sum(e.value * e.count for e in entries) / total if total else 0.0)
-    return accuracies
 
 
 def _fit_custom(config: TrainingConfig, model: Model,

@@ -31,7 +31,7 @@ from pyburn.data import DataLoader, DataLoaderBuilder
 from pyburn.nn.loss import MseLoss, Reduction
 from pyburn.optim import AdamConfig, GradientClippingConfig, GradientsParams
 from pyburn.record import CompactRecorder, NamedMpkFileRecorder
-from pyburn.train.learner.base import epoch_seed
+from pyburn.train import epoch_seed
 
 from .dataset import NUM_SEQUENCES, RANDOM_SEED, SequenceBatch, SequenceBatcher, SequenceDataset
 from .model import LstmNetworkConfig

@@ -12,7 +12,7 @@ from .checkpoint import (CheckpointingAction, CheckpointingStrategy,
                          ComposedCheckpointingStrategy, ComposedCheckpointingStrategyBuilder,
                          FileCheckpointer, KeepLastNCheckpoints, MetricCheckpointingStrategy)
 from .early_stopping import EarlyStoppingStrategy, MetricEarlyStoppingStrategy, StoppingCondition
-from .learner import Aggregate, Direction, Learner, LearnerBuilder, MetricStore, Split
+from .learner import Aggregate, Direction, Learner, LearnerBuilder, MetricStore, Split, epoch_seed
 from .logger import (FileApplicationLoggerInstaller, FileMetricLogger, InMemoryMetricLogger,
                      MetricLogger)
 from .output import (ClassificationOutput, MultiLabelClassificationOutput, RegressionOutput,
@@ -27,5 +27,5 @@ __all__ = [
     "KeepLastNCheckpoints", "Learner", "LearnerBuilder", "LearnerSummary",
     "MetricCheckpointingStrategy", "MetricEarlyStoppingStrategy", "MetricLogger", "MetricStore",
     "MultiLabelClassificationOutput", "RegressionOutput", "Split", "StoppingCondition",
-    "TrainOutput", "TrainStep", "ValidStep",
+    "TrainOutput", "TrainStep", "ValidStep", "epoch_seed",
 ]
