@@ -7,6 +7,9 @@ device is an opaque value handed to the `Batcher`, so this package never imports
 from .batcher import Batcher, BatcherLike
 from .dataloader import DataLoader, DataLoaderBuilder, DataLoaderIterator, Progress
 from .dataset import Dataset, DatasetBase, InMemDataset
+from .huggingface import HuggingfaceDatasetLoader, ImporterError
+from .sqlite import SqliteDataset, SqliteDatasetError, SqliteDatasetStorage
+from .sqlite_writer import SqliteDatasetWriter
 from .transform import (
     ComposedDataset,
     Mapper,
@@ -25,6 +28,8 @@ __all__ = [
     "DataLoaderIterator",
     "Dataset",
     "DatasetBase",
+    "HuggingfaceDatasetLoader",
+    "ImporterError",
     "InMemDataset",
     "Mapper",
     "MapperDataset",
@@ -32,4 +37,8 @@ __all__ = [
     "Progress",
     "SamplerDataset",
     "ShuffledDataset",
+    "SqliteDataset",
+    "SqliteDatasetError",
+    "SqliteDatasetStorage",
+    "SqliteDatasetWriter",
 ]
