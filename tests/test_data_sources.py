@@ -336,6 +336,10 @@ def test_saved_dataset_dict_with_images_lists_and_class_labels(hf_env: Path) -> 
     pixels = np.asarray(PIL.open(io.BytesIO(row["image_bytes"])))   # Burn keeps file bytes
     assert pixels.shape == (4, 5, 3) and pixels[0, 0, 0] == 1
     assert loader.dataset("validation")[0]["tokens"] == []
+    arrow = sorted((hf_env / "saved" / "train").glob("*.arrow"))   # the arrow builder
+    from_arrow = (HuggingfaceDatasetLoader("arrow").with_data_files([str(p) for p in arrow])
+                  .with_base_dir(hf_env / "cache").with_huggingface_cache_dir(str(hf_env / "hf")))
+    assert from_arrow.dataset("train")[2]["tokens"] == [] and from_arrow.dataset("train").len() == 3
 
 
 def test_loader_errors_are_clear(hf_env: Path) -> None:
