@@ -5,7 +5,9 @@ from .cache import TensorCache
 from .mask import (GeneratePaddingMask, SeqLengthOption, generate_autoregressive_mask,
                    generate_padding_mask)
 from .mha import MhaCache, MhaInput, MhaOutput, MultiHeadAttention, MultiHeadAttentionConfig
+from .sequence import SequenceAttention, SequenceAttentionConfig
 
 __all__ = ["MultiHeadAttentionConfig", "MultiHeadAttention", "MhaInput", "MhaOutput", "MhaCache",
            "TensorCache", "generate_autoregressive_mask", "generate_padding_mask",
-           "GeneratePaddingMask", "SeqLengthOption"]
+           "GeneratePaddingMask", "SeqLengthOption", "SequenceAttentionConfig",
+           "SequenceAttention"]

@@ -1,10 +1,11 @@
-"""PyTorch weights in and out: ``torch.nn.LSTM``/``GRU``/``Linear`` state dicts <-> pyburn's
-`Lstm`, `BiLstm`, `Gru`, `BiGru` and `Linear`.
+"""PyTorch weights in and out: ``torch.nn.LSTM``/``GRU``/``RNN``/``Linear`` state dicts <->
+pyburn's `Lstm`, `BiLstm`, `Gru`, `BiGru`, `Rnn`, `BiRnn`, the stacked layers and `Linear`.
 
 PyTorch fuses a layer's gates: ``weight_ih_l0`` is ``[G * hidden, input]`` with the gates
-stacked in the order (i, f, g, o) for an LSTM and (r, z, n) for a GRU, and ``weight_hh_l0``,
-``bias_ih_l0``, ``bias_hh_l0`` likewise; a bidirectional layer adds the same names with
-``_reverse``. pyburn (as Burn) keeps one `GateController` per gate whose `Linear`s hold the
+stacked in the order (i, f, g, o) for an LSTM and (r, z, n) for a GRU (one block for an RNN),
+and ``weight_hh_l0``, ``bias_ih_l0``, ``bias_hh_l0`` likewise; a bidirectional layer adds the
+same names with ``_reverse``, and layer ``k`` of a stack uses ``_l{k}`` (pyburn's
+``layers.{k}.``). pyburn (as Burn) keeps one `GateController` per gate whose `Linear`s hold the
 transpose, ``[input, hidden]``. Both biases are kept apart (``b_ih`` in ``input_transform``,
 ``b_hh`` in ``hidden_transform``), so a round trip gives back exactly the same numbers.
 
@@ -23,7 +24,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from pyburn.module import Module, Param
-from pyburn.record import RecordError, load_safetensors, save_safetensors
+from pyburn.record import RecordError, save_safetensors
 from pyburn.tensor import Device, ShapeError, TensorData
 
 from ..activation import Activation, ActivationConfig
@@ -36,6 +37,9 @@ from ..attention.torch_interop import mha_config_from_torch, mha_from_torch, mha
 from .bilstm import BiLstm, BiLstmConfig
 from .gru import BiGru, BiGruConfig, Gru, GruConfig
 from .lstm import Lstm, LstmConfig
+from .birnn import BiRnn, BiRnnConfig
+from .rnn import Rnn, RnnConfig
+from .stacked import (STACKED_LAYERS, StackedGruConfig, StackedLstmConfig, StackedRnnConfig)
 
 __all__ = ["load_torch_state_dict", "to_torch_state_dict", "save_torch_safetensors",
            "from_torch"]
@@ -45,6 +49,7 @@ StateDict = Mapping[str, Any]
 
 LSTM_GATES = ("input_gate", "forget_gate", "cell_gate", "output_gate")  # torch's i, f, g, o
 GRU_GATES = ("reset_gate", "update_gate", "new_gate")                   # torch's r, z, n
+RNN_GATES = ("gate",)                                                   # one block
 _PARTS = (("weight_ih", "input_transform.weight"), ("weight_hh", "hidden_transform.weight"),
           ("bias_ih", "input_transform.bias"), ("bias_hh", "hidden_transform.bias"))
 
@@ -58,16 +63,20 @@ def load_torch_state_dict(module: M, state_dict: StateDict | str | os.PathLike[s
     """`module` with the weights of a PyTorch ``state_dict()`` (a new module; ids and
     require-grad flags are kept).
 
-    - `module`: a `Linear`, `Lstm`, `BiLstm`, `Gru` or `BiGru` built with matching sizes and
-      ``bias``, or a normalization layer (`BatchNorm` with its running statistics,
+    - `module`: a `Linear`, `Lstm`, `BiLstm`, `Gru`, `BiGru`, `Rnn` or `BiRnn` built with
+      matching sizes and ``bias`` (an `Rnn`'s ``nonlinearity`` is not in a state dict: it must
+      match the torch module's, which `from_torch` checks), a `StackedLstm`/`StackedGru`/
+      `StackedRnn` (every ``_l{k}`` layer at once), or a normalization layer (`BatchNorm` with its running statistics,
       `GroupNorm`, `InstanceNorm`, `LayerNorm`, `RmsNorm`), or a `TransformerEncoder` /
       `TransformerDecoder` (or one layer) with ``nn.TransformerEncoder``/``Decoder`` keys.
       A `MultiHeadAttention` takes ``nn.MultiheadAttention`` keys (packed ``in_proj_weight``).
     - `state_dict`: a mapping of names to torch tensors / arrays / `TensorData`, or the path
-      of a safetensors file (``safetensors.torch.save_file(m.state_dict(), path)``).
+      of a ``torch.save`` file (read without running code, see `PyTorchFileRecorder`) or a
+      safetensors file (``safetensors.torch.save_file(m.state_dict(), path)``).
     - `prefix`: take only the keys under it (``"encoder.rnn."`` in a whole model's dict).
-    - `layer`: which layer of a multi-layer ``nn.LSTM``/``nn.GRU`` to load (one pyburn layer
-      each). Left None, a state dict with more than one layer is refused.
+    - `layer`: which layer of a multi-layer ``nn.LSTM``/``nn.GRU``/``nn.RNN`` to load into a
+      one-layer module. Left None, a state dict with more than one layer is refused (load it
+      into a stacked layer instead). Not used with stacked layers.
     - `strict`: refuse modules that would not compute what PyTorch computes with these
       weights (clip, input_forget, non-default activations, a reversed `Lstm`, a GRU without
       ``reset_after``); ``strict=False`` loads the weights anyway.
@@ -86,6 +95,10 @@ def load_torch_state_dict(module: M, state_dict: StateDict | str | os.PathLike[s
         arrays = conv_from_torch(module, tensors)
     elif isinstance(module, MultiHeadAttention):  # torch's packed in_proj_weight
         arrays = mha_from_torch(module, tensors)
+    elif isinstance(module, STACKED_LAYERS):
+        if strict:
+            _check_torch_semantics(module, "load_torch_state_dict")
+        arrays = _stacked_from_torch(module, tensors, layer)
     else:
         spec = _spec(module, "load_torch_state_dict")
         if strict:
@@ -125,6 +138,15 @@ def to_torch_state_dict(module: Module, *, prefix: str = "", layer: int = 0,
         out = conv_to_torch(module, arrays)
     elif isinstance(module, MultiHeadAttention):
         out = mha_to_torch(module, arrays)
+    elif isinstance(module, STACKED_LAYERS):
+        if strict:
+            _check_torch_semantics(module, "to_torch_state_dict")
+        out = {}
+        for k, sub in enumerate(module.layers):
+            head = f"layers.{k}."
+            own = {p[len(head):]: v for p, v in arrays.items() if p.startswith(head)}
+            out.update(_rnn_to_torch(_spec(sub, "to_torch_state_dict"), own, k,
+                                     _module_bias(sub)))
     else:
         spec = _spec(module, "to_torch_state_dict")
         if strict:
@@ -144,9 +166,10 @@ def save_torch_safetensors(module: Module, path: str | os.PathLike[str], *, pref
 
 def from_torch(torch_module: Any, device: Device | str | None = None,
                backend: Any = None) -> Any:
-    """A pyburn layer built from a ``torch.nn.Linear``, ``LSTM`` or ``GRU`` (single layer, no
-    ``proj_size``): its config (sizes, bias, batch_first, bidirectional) and its weights.
-    The initializer never runs."""
+    """A pyburn layer built from a ``torch.nn.Linear``, ``LSTM``, ``GRU`` or ``RNN`` (no
+    ``proj_size``): its config (sizes, bias, batch_first, bidirectional, nonlinearity; with
+    ``num_layers > 1`` a `StackedLstm`/`StackedGru`/`StackedRnn` with torch's ``dropout``) and
+    its weights. The initializer never runs."""
     kind = type(torch_module).__name__
     module: Module
     if kind.startswith("Transformer"):  # nn.TransformerEncoder(Layer) / Decoder(Layer)
@@ -155,12 +178,8 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
     if kind == "Linear":
         module = LinearConfig(int(torch_module.in_features), int(torch_module.out_features),
                               bias=torch_module.bias is not None).init(device, backend)
-    elif kind in ("LSTM", "GRU"):
+    elif kind in ("LSTM", "GRU", "RNN"):
         layers = int(getattr(torch_module, "num_layers", 1))
-        if layers != 1:
-            raise ValueError(f"from_torch: nn.{kind} has num_layers={layers}; a pyburn layer is "
-                             "one layer: build one per layer and load each with "
-                             "load_torch_state_dict(..., layer=k)")
         if int(getattr(torch_module, "proj_size", 0) or 0) != 0:
             raise ValueError(f"from_torch: nn.{kind} with proj_size={torch_module.proj_size} "
                              "has no pyburn (or Burn) equivalent")
@@ -169,7 +188,20 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
         batch_first = bool(torch_module.batch_first)
         bidirectional = bool(torch_module.bidirectional)
         config: Any
-        if kind == "LSTM":
+        extra: dict[str, Any] = {}
+        if kind == "RNN":
+            extra["nonlinearity"] = str(torch_module.nonlinearity)
+        if layers != 1:
+            stacked = {"LSTM": StackedLstmConfig, "GRU": StackedGruConfig,
+                       "RNN": StackedRnnConfig}[kind]
+            config = stacked(sizes[0], sizes[1], layers, bias=sizes[2],
+                             dropout=float(torch_module.dropout), bidirectional=bidirectional,
+                             batch_first=batch_first, **extra)
+        elif kind == "RNN":
+            config = (BiRnnConfig if bidirectional else RnnConfig)(*sizes,
+                                                                   batch_first=batch_first,
+                                                                   **extra)
+        elif kind == "LSTM":
             config = (BiLstmConfig if bidirectional else LstmConfig)(*sizes,
                                                                      batch_first=batch_first)
         else:
@@ -181,7 +213,7 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
     elif kind.startswith("Conv"):                  # nn.Conv1d/2d/3d, nn.ConvTranspose1d/2d
         module = conv_config_from_torch(torch_module).init(device, backend)
     else:
-        raise TypeError(f"from_torch: expected a torch.nn.Linear, LSTM or GRU, got {kind}")
+        raise TypeError(f"from_torch: expected a torch.nn.Linear, LSTM, GRU or RNN, got {kind}")
     return load_torch_state_dict(module, torch_module.state_dict())
 
 
@@ -199,8 +231,12 @@ def _spec(module: Module, op: str) -> tuple[tuple[str, ...], tuple[tuple[str, st
         return GRU_GATES, (("", ""),)
     if isinstance(module, BiGru):
         return GRU_GATES, (("forward.", ""), ("reverse.", "_reverse"))
-    raise TypeError(f"{op}: expected a Linear, Lstm, BiLstm, Gru or BiGru, got "
-                    f"{type(module).__name__}")
+    if isinstance(module, Rnn):
+        return RNN_GATES, (("", ""),)
+    if isinstance(module, BiRnn):
+        return RNN_GATES, (("forward.", ""), ("reverse.", "_reverse"))
+    raise TypeError(f"{op}: expected a Linear, Lstm, BiLstm, Gru or BiGru (or an Rnn, a BiRnn, "
+                    f"a stacked layer), got {type(module).__name__}")
 
 
 def _module_bias(module: Any) -> bool:
@@ -208,11 +244,19 @@ def _module_bias(module: Any) -> bool:
 
 
 def _torch_name(module: Module) -> str:
+    if isinstance(module, STACKED_LAYERS):
+        module = module.layers[0]
+    if isinstance(module, (Rnn, BiRnn)):
+        return "nn.RNN"
     return "nn.LSTM" if isinstance(module, (Lstm, BiLstm)) else "nn.GRU"
 
 
 def _check_torch_semantics(module: Module, op: str) -> None:
     """Raise when `module` would not compute PyTorch's function with PyTorch's weights."""
+    if isinstance(module, STACKED_LAYERS):
+        for layer in module.layers:
+            _check_torch_semantics(layer, op)
+        return
     problems: list[str] = []
     lstms = [module] if isinstance(module, Lstm) else \
         [module.forward_lstm, module.reverse_lstm] if isinstance(module, BiLstm) else []
@@ -226,6 +270,8 @@ def _check_torch_semantics(module: Module, op: str) -> None:
                                                 "hidden_activation": ActivationConfig.Tanh})
     if isinstance(module, Lstm) and module.reverse:
         problems.append("reverse=True (a unidirectional nn.LSTM reads forwards)")
+    if isinstance(module, Rnn) and module.reverse:
+        problems.append("reverse=True (a unidirectional nn.RNN reads forwards)")
     grus = [module] if isinstance(module, Gru) else \
         [module.forward_gru, module.reverse_gru] if isinstance(module, BiGru) else []
     for gru in grus:
@@ -257,8 +303,9 @@ def _activation_problems(layer: Any, expected: dict[str, type]) -> list[str]:
 
 def _read_state_dict(state_dict: StateDict | str | os.PathLike[str],
                      prefix: str) -> dict[str, np.ndarray]:
-    if isinstance(state_dict, (str, os.PathLike)):
-        state_dict, _ = load_safetensors(state_dict)
+    if isinstance(state_dict, (str, os.PathLike)):  # .pt/.pth (read safely) or safetensors
+        from pyburn.record.pytorch import read_pytorch_file
+        state_dict = read_pytorch_file(state_dict)
     if not isinstance(state_dict, Mapping):
         raise TypeError(f"load_torch_state_dict: expected a state dict (a mapping of names to "
                         f"tensors) or a safetensors path, got {type(state_dict).__name__}")
@@ -349,6 +396,33 @@ def _rnn_from_torch(module: Any, spec: tuple[tuple[str, ...], tuple[tuple[str, s
             for gate, chunk in zip(gates, np.split(own[key], len(gates), axis=0)):
                 arrays[f"{path_prefix}{gate}.{part}"] = chunk.T if kind.startswith("weight") \
                     else chunk
+    return arrays
+
+
+def _stacked_from_torch(module: Any, tensors: dict[str, np.ndarray],
+                        layer: int | None) -> dict[str, np.ndarray]:
+    """Every ``_l{k}`` layer of a multi-layer torch RNN into ``layers.{k}.`` of a stack."""
+    name = _torch_name(module)
+    if layer is not None:
+        raise ValueError(f"load_torch_state_dict: `layer` picks one layer for a one-layer "
+                         f"module; a {type(module).__name__} loads all {module.num_layers}")
+    found = sorted({n for n in map(_layer_of, tensors) if n is not None})
+    if found != list(range(module.num_layers)):
+        raise RecordError(f"load_torch_state_dict: the {type(module).__name__} has "
+                          f"num_layers={module.num_layers} but the {name} state dict holds "
+                          f"layers {found}")
+    bidirectional = any(k.endswith("_reverse") for k in tensors)
+    if bidirectional != module.bidirectional:
+        raise RecordError(f"load_torch_state_dict: the {name} state dict is "
+                          f"{'' if bidirectional else 'not '}bidirectional but the "
+                          f"{type(module).__name__} was built with "
+                          f"bidirectional={module.bidirectional}")
+    arrays: dict[str, np.ndarray] = {}
+    for k, sub in enumerate(module.layers):
+        own = {key: v for key, v in tensors.items() if _layer_of(key) == k}
+        for path, value in _rnn_from_torch(sub, _spec(sub, "load_torch_state_dict"), own,
+                                           k).items():
+            arrays[f"layers.{k}.{path}"] = value
     return arrays
 
 

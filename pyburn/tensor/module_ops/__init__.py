@@ -20,3 +20,9 @@ __all__ += ["avg_pool1d", "avg_pool2d", "max_pool1d", "max_pool2d", "max_pool1d_
 from .attention_weights import attention_weights, unstack3  # noqa: E402,F401
 
 __all__ += ["attention_weights", "unstack3"]
+from .rnn_sequence import RnnSequenceOutput, rnn_sequence  # noqa: E402,F401
+
+__all__ += ["rnn_sequence", "RnnSequenceOutput"]
+from .layer_norm import layer_norm  # noqa: E402,F401
+
+__all__ += ["layer_norm"]
