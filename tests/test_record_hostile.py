@@ -11,6 +11,7 @@ pickle payloads.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import pickle
 import struct
@@ -464,3 +465,15 @@ def test_pickle_payloads_are_never_executed(recorder_type: type[Recorder],
     for payload in payloads + [gzip.compress(p) for p in payloads]:
         assert "never unpickles" in refused(recorder, payload, tmp_path)
     assert not PICKLE_RAN and not marker.exists()
+
+
+@by_name
+def test_torch_save_files_point_to_the_pytorch_recorder(recorder_type: type[Recorder],
+                                                        tmp_path: Path) -> None:
+    """A real ``.pt`` given to a record recorder names the reader that takes it."""
+    torch = pytest.importorskip("torch")
+    buffer = io.BytesIO()
+    torch.save({"weight": torch.ones(2), "evil": _Exploit(str(tmp_path / "executed"))}, buffer)
+    message = refused(recorder_type(), buffer.getvalue(), tmp_path)
+    assert "never unpickles" in message and "PyTorchFileRecorder" in message
+    assert not PICKLE_RAN and not (tmp_path / "executed").exists()

@@ -1,7 +1,8 @@
 """Recognising payloads pyburn will not read, to explain the refusal.
 
-Safety does not depend on this module: no pyburn decoder ever calls `pickle` (or numpy with
-``allow_pickle``), so a malicious file cannot run code. Spotting a pickle or a ``torch.save``
+Safety does not depend on this module: no record decoder ever calls `pickle` (or numpy with
+``allow_pickle``), and the PyTorch reader (`pyburn.record.pytorch`) only uses an unpickler that
+resolves nothing but tensor-rebuild names, so a malicious file cannot run code. Spotting a pickle or a ``torch.save``
 archive after a decoder failed only turns an obscure "corrupted data" error into an actionable
 one.
 """
@@ -13,11 +14,13 @@ import zlib
 from .compression import GZIP_MAGIC
 
 _PICKLE_V0_START = frozenset(b"(c]}")  # MARK, GLOBAL, EMPTY_LIST, EMPTY_DICT
-_PICKLE = ("this is a Python pickle (e.g. torch.save or pickle.dump); pyburn never unpickles, "
-           "because unpickling runs arbitrary code. Export the weights as safetensors and use "
-           "load_safetensors")
-_ZIP = ("this is a zip archive (torch.save writes pickles inside zip files); pyburn never "
-        "unpickles. Export the weights as safetensors and use load_safetensors")
+_PICKLE = ("this is a Python pickle (e.g. torch.save in its legacy format, or pickle.dump); "
+           "pyburn never unpickles, because unpickling runs arbitrary code. A PyTorch state "
+           "dict loads with PyTorchFileRecorder (pyburn.record), which reads only tensors; "
+           "otherwise export the weights as safetensors and use load_safetensors")
+_ZIP = ("this is a zip archive, as torch.save writes (a pickle inside a zip file); pyburn never "
+        "unpickles. Load a PyTorch state dict with PyTorchFileRecorder (pyburn.record), which "
+        "reads only tensors, or export the weights as safetensors and use load_safetensors")
 
 
 def looks_like_pickle(data: bytes | bytearray, complete: bool = True) -> bool:

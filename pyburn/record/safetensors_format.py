@@ -1,16 +1,18 @@
-"""Safetensors: Hugging Face's flat tensor file, implemented directly (no dependency).
+"""Safetensors: Hugging Face's flat tensor file, read and written by the ``safetensors``
+library itself (its Rust core: `safetensors.serialize` / `safetensors.deserialize`).
 
 File layout (https://github.com/huggingface/safetensors)::
 
     u64 little-endian   N, the byte length of the header
     N bytes             JSON header: {"__metadata__": {str: str}, "<name>": {"dtype": "F32",
-                        "shape": [2, 3], "data_offsets": [begin, end]}, ...}; padded with
-                        spaces to a multiple of 8
-    rest                the byte buffer; offsets are relative to its start, tensors are
-                        contiguous, little-endian, C order
+                        "shape": [2, 3], "data_offsets": [begin, end]}, ...}
+    rest                the byte buffer; tensors are contiguous, little-endian, C order
 
-`save_safetensors`/`load_safetensors` read and write any such file (PyTorch users' and the
-``safetensors`` library's included, bfloat16 decoded as the upper half of a float32).
+The library validates every file (header size, JSON, offsets inside the buffer and covering it
+exactly, byte counts matching shapes) before pyburn sees a byte of it; this module only
+converts its raw little-endian buffers to `TensorData` (bfloat16 as the upper half of a
+float32, bool as one byte 0/1), writes atomically, and turns the library's terse errors into
+ones that name the tensor. Nothing here can run code: the format holds no code at all.
 
 As a *record* format (`SafetensorsFileRecorder`) the tree is flattened: each tensor is named by
 its dotted path (``lstm.input_gate.input_transform.weight``; list items by index,
@@ -26,18 +28,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import struct
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import safetensors
 
 from pyburn.tensor.data import TensorData
 from pyburn.tensor.dtype import DType
 
 from .atomic import atomic_write
 from .errors import RecordError, RecordTypeError
+from .foreign import describe_foreign
 from .json_format import from_json_value, to_json_value
-from .tensor_bytes import parse_shape, tensor_from_bytes, tensor_to_bytes
-from .tree import Item, TreePath, is_param_node, path_str
+from .tensor_bytes import tensor_from_bytes
+from .tree import Item, TreePath, is_param_node, path_str, round_to_bf16
 
 NAME = "safetensors"
 RECORD_KEY = "pyburn.record"
@@ -55,88 +62,88 @@ _U64 = struct.Struct("<Q")
 # ---------------------------------------------------------------- plain safetensors files
 
 
+def _little_endian(data: TensorData) -> np.ndarray:
+    """The array whose bytes the file holds: C order, little-endian, bool as one byte,
+    bfloat16 as the upper 16 bits of each (rounded) float32."""
+    array = data.as_numpy()
+    if data.dtype is DType.BF16:
+        return np.ascontiguousarray(round_to_bf16(array).view(np.uint32) >> 16).astype("<u2")
+    if data.dtype is DType.BOOL:
+        return np.ascontiguousarray(array, dtype=np.uint8)
+    return np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
+
+
 def encode_safetensors(tensors: dict[str, TensorData],
                        metadata: dict[str, str] | None = None) -> bytes:
-    """The bytes of a safetensors file. Tensors are laid out widest dtype first, as the
-    reference writer does, so every tensor is aligned to its element size for zero-copy
-    readers."""
-    header: dict[str, Any] = {}
+    """The bytes of a safetensors file, laid out by the library (widest dtype first, so every
+    tensor is aligned to its element size for zero-copy readers)."""
     if metadata:
         bad = {k: v for k, v in metadata.items()
                if not isinstance(k, str) or not isinstance(v, str)}
         if bad:
             raise RecordTypeError(f"safetensors metadata must map str to str, got {bad!r}")
-        header[METADATA_KEY] = dict(metadata)
+    arrays: dict[str, np.ndarray] = {}  # kept alive while the library reads their memory
+    specs: dict[str, Any] = {}
     for name, data in tensors.items():
         if not isinstance(name, str) or name == METADATA_KEY:
             raise RecordTypeError(f"invalid safetensors tensor name {name!r}")
         if not isinstance(data, TensorData):
             raise RecordTypeError(f"safetensors tensor {name!r} must be TensorData, got "
                                   f"{type(data).__name__}")
-    order = sorted(tensors, key=lambda n: -tensors[n].dtype.itemsize)
-    buffers: list[bytes] = []
-    offset = 0
-    for name in order:
-        raw = tensor_to_bytes(tensors[name])
-        header[name] = {"dtype": _TO_SAFETENSORS[tensors[name].dtype],
-                        "shape": list(tensors[name].shape),
-                        "data_offsets": [offset, offset + len(raw)]}
-        buffers.append(raw)
-        offset += len(raw)
-    text = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    text += b" " * (-len(text) % 8)
-    return _U64.pack(len(text)) + text + b"".join(buffers)
+        arrays[name] = array = _little_endian(data)
+        specs[name] = safetensors.TensorSpec(dtype=data.dtype.value, shape=list(data.shape),
+                                             data_ptr=array.ctypes.data, data_len=array.nbytes)
+    return bytes(safetensors.serialize(specs, metadata=dict(metadata) if metadata else None))
 
 
 def decode_safetensors(data: bytes) -> tuple[dict[str, TensorData], dict[str, str]]:
-    """Tensors (in header order) and the ``__metadata__`` map of a safetensors file's bytes,
-    validated as strictly as the reference reader: the buffer must be covered exactly."""
-    if len(data) < 8:
-        raise RecordError(f"truncated safetensors data ({len(data)} bytes, no header length)")
-    (size,) = _U64.unpack_from(data)
-    if size > MAX_HEADER_SIZE or 8 + size > len(data):
-        raise RecordError(f"truncated or corrupted safetensors data (header length {size}, "
-                          f"file has {len(data) - 8} bytes after it)")
+    """Tensors and the ``__metadata__`` map of a safetensors file's bytes, validated by the
+    library (the buffer must be covered exactly, every tensor's bytes must match its shape)."""
     try:
-        header = json.loads(bytes(data[8:8 + size]).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise RecordError(f"corrupted safetensors header ({type(exc).__name__}: {exc})") from exc
-    if not isinstance(header, dict):
-        raise RecordError("corrupted safetensors header: not a JSON object")
-    metadata = header.pop(METADATA_KEY, None) or {}
-    if not isinstance(metadata, dict) or not all(isinstance(v, str) for v in metadata.values()):
-        raise RecordError(f"safetensors {METADATA_KEY} must map str to str, got {metadata!r}")
-    buffer = memoryview(data)[8 + size:]
-    spans: list[tuple[int, int, str]] = []
+        entries = safetensors.deserialize(bytes(data))
+    except safetensors.SafetensorError as exc:
+        raise RecordError(_explain(data, str(exc))) from exc
     tensors: dict[str, TensorData] = {}
-    for name, info in header.items():
-        path: TreePath = (name,)
-        if not isinstance(info, dict) or set(info) != {"dtype", "shape", "data_offsets"}:
-            raise RecordError(f"tensor '{name}': malformed safetensors entry {info!r}")
+    for name, info in entries:
         dtype = _FROM_SAFETENSORS.get(info["dtype"])
         if dtype is None:
             raise RecordError(f"tensor '{name}': unsupported safetensors dtype {info['dtype']!r}; "
                               f"pyburn reads {sorted(_FROM_SAFETENSORS)}")
-        shape = parse_shape(info["shape"], path)
-        offsets = info["data_offsets"]
-        if (not isinstance(offsets, list) or len(offsets) != 2
-                or not all(type(o) is int for o in offsets)
-                or not 0 <= offsets[0] <= offsets[1] <= len(buffer)):
-            raise RecordError(f"tensor '{name}': data_offsets {offsets!r} outside the "
-                              f"{len(buffer)}-byte buffer (truncated or corrupted file)")
-        begin, end = offsets
-        spans.append((begin, end, name))
-        tensors[name] = tensor_from_bytes(buffer[begin:end], dtype, shape, path)
-    position = 0
-    for begin, end, name in sorted(spans):
-        if begin != position:
-            raise RecordError(f"tensor '{name}': data_offsets leave a gap or overlap at byte "
-                              f"{position}")
-        position = end
-    if position != len(buffer):
-        raise RecordError(f"safetensors buffer has {len(buffer) - position} bytes not covered "
-                          "by any tensor (corrupted file)")
+        tensors[name] = tensor_from_bytes(info["data"], dtype, info["shape"], (name,))
+    # The library accepted the header, so it is a JSON object of at most MAX_HEADER_SIZE bytes.
+    (size,) = _U64.unpack_from(data)
+    metadata = json.loads(bytes(data[8:8 + size]).decode("utf-8")).get(METADATA_KEY) or {}
     return tensors, dict(metadata)
+
+
+def _explain(data: bytes, message: str) -> str:
+    """The library's refusal, naming the tensor at fault when the header says which."""
+    message = message.removeprefix("Error while deserializing: ")
+    unknown = re.search(r"unknown variant `([^`]*)`", message)
+    if unknown:
+        return (f"unsupported safetensors dtype {unknown.group(1)!r}; pyburn reads "
+                f"{sorted(_FROM_SAFETENSORS)}")
+    if len(data) < 8:
+        return f"truncated safetensors data ({len(data)} bytes, no header length)"
+    (size,) = _U64.unpack_from(data)
+    if size > MAX_HEADER_SIZE or 8 + size > len(data):
+        return (f"truncated or corrupted safetensors data (header length {size}, file has "
+                f"{len(data) - 8} bytes after it)")
+    if "invalid shape" in message:
+        try:
+            header = json.loads(bytes(data[8:8 + size]).decode("utf-8"))
+            for name, info in header.items():
+                if name == METADATA_KEY:
+                    continue
+                begin, end = info["data_offsets"]
+                dtype = _FROM_SAFETENSORS[info["dtype"]]
+                count = int(np.prod(info["shape"], dtype=np.int64)) * dtype.itemsize
+                if count != end - begin:
+                    return (f"tensor '{name}': shape {info['shape']} of {dtype} needs {count} "
+                            f"bytes, found {end - begin}")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+    return f"corrupted safetensors data ({message})"
 
 
 def save_safetensors(path: str | os.PathLike[str], tensors: dict[str, TensorData],
@@ -152,7 +159,8 @@ def load_safetensors(path: str | os.PathLike[str]) -> tuple[dict[str, TensorData
     try:
         return decode_safetensors(data)
     except RecordError as exc:
-        raise RecordError(f"load_safetensors: cannot decode {str(path)!r}: {exc}") from exc
+        reason = describe_foreign(data) or str(exc)
+        raise RecordError(f"load_safetensors: cannot decode {str(path)!r}: {reason}") from exc
 
 
 # ---------------------------------------------------------------- record trees
