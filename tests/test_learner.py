@@ -429,7 +429,7 @@ def test_outputs_adapt_to_metric_inputs_off_the_tape(ad_backend: Any) -> None:
 
 def test_builder_refuses_bad_options(ad_backend: Any, tmp_path: Path) -> None:
     builder = LearnerBuilder(tmp_path)
-    with pytest.raises(ValueError, match="devices: expected exactly one device.*got 2"):
+    with pytest.raises(ValueError, match="devices: 2 devices need one process each.*torchrun --nproc_per_node 2"):
         builder.devices([ad_backend.device, ad_backend.device])
     with pytest.raises(ValueError, match="num_epochs: expected an integer >= 1, got 0"):
         builder.num_epochs(0)

@@ -4,13 +4,22 @@ With no command it trains (10 epochs on NumPy, the Learner's dashboard on a term
 per epoch elsewhere) and then predicts the first test digits with the saved model.
 ``--backend torch`` (or ``cupy``) swaps the backend: training runs on ``Autodiff[B]``, inference
 on ``B``.
+
+Data parallel: ``torchrun --standalone --nproc_per_node 2 -m examples.guide train`` runs one
+process per device (each takes its shard of every epoch; rank 0 writes the artifacts).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+
+from typing import Any
 
 from .._cli import add_backend_arguments, resolve_backend
+from pyburn import distributed
+from pyburn.data import PartialDataset
+
 from .data import dataset
 from .inference import infer
 from .training import default_config, train
@@ -42,6 +51,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="number of epochs (default: the config's, 10)")
     parser.add_argument("--num-workers", type=int, default=None,
                         help="data loader worker threads (default: the config's, 4)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="train and validate on the first N items of each split only "
+                             "(smoke tests)")
     parser.add_argument("--count", type=int, default=10,
                         help="infer: how many test digits to predict (default 10)")
     args = parser.parse_args(argv)
@@ -49,12 +61,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--epochs must be >= 1")
     if args.count < 1:
         parser.error("--count must be >= 1")
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be >= 1")
     return args
+
+
+def _limited(data: Any, limit: int | None) -> Any:
+    return data if limit is None else PartialDataset(data, 0, min(limit, data.len()))
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    _, device = resolve_backend(args.backend, args.device)
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not distributed.is_initialized():
+        distributed.init()            # started by torchrun: join the other processes
+    device_name = args.device
+    if device_name is None and args.backend != "numpy" and distributed.world_size() > 1:
+        import torch
+        if torch.cuda.is_available():  # one GPU per process
+            device_name = f"cuda:{distributed.local_rank() % torch.cuda.device_count()}"
+    _, device = resolve_backend(args.backend, device_name)
     if args.command in ("train", "all"):
         config = default_config(args.data)
         if args.epochs is not None:
@@ -62,12 +87,13 @@ def main(argv: list[str] | None = None) -> None:
         if args.num_workers is not None:
             config = config.with_num_workers(args.num_workers)
         result = train(args.artifact_dir, config, device,
-                       dataset(args.data, "train", args.mnist_dir),
-                       dataset(args.data, "test", args.mnist_dir), loop=args.loop)
-        if result.valid_accuracy:
+                       _limited(dataset(args.data, "train", args.mnist_dir), args.limit),
+                       _limited(dataset(args.data, "test", args.mnist_dir), args.limit),
+                       loop=args.loop)
+        if result.valid_accuracy and distributed.is_main():
             print(f"validation accuracy {result.valid_accuracy[-1]:.2f}% after "
                   f"{len(result.valid_accuracy)} epochs, {result.seconds_per_epoch():.1f} s/epoch")
-    if args.command in ("infer", "all"):
+    if args.command in ("infer", "all") and distributed.is_main():
         test = dataset(args.data, "test", args.mnist_dir)
         for index in range(min(args.count, test.len())):
             item = test.get(index)

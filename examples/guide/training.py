@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal
 
+from pyburn import distributed
 from pyburn.backend import Autodiff
 from pyburn.config import Config
 from pyburn.data import Dataset, DataLoader, DataLoaderBuilder
@@ -77,12 +78,15 @@ def _loaders(config: TrainingConfig, backend: Any, device: Any, dataset_train: D
              dataset_test: Dataset[MnistItem]
              ) -> tuple[DataLoader[MnistItem, MnistBatch], DataLoader[MnistItem, MnistBatch]]:
     """The Book's loaders: both shuffled with the seed; validation batches on the inner backend,
-    where ``model.valid()`` lives."""
-    def builder(B: Any) -> DataLoaderBuilder[MnistItem, MnistBatch]:
-        return (DataLoaderBuilder(MnistBatcher(B)).batch_size(config.batch_size)
-                .shuffle(config.seed).num_workers(config.num_workers).set_device(device.on(B)))
+    where ``model.valid()`` lives. Data parallel, each rank reads its shard (validation without
+    padding: its epoch values are reduced over ranks, exactly)."""
+    def builder(B: Any, policy: str) -> DataLoaderBuilder[MnistItem, MnistBatch]:
+        built = (DataLoaderBuilder(MnistBatcher(B)).batch_size(config.batch_size)
+                 .shuffle(config.seed).num_workers(config.num_workers).set_device(device.on(B)))
+        return built.distributed(policy=policy) if distributed.world_size() > 1 else built
 
-    return builder(backend).build(dataset_train), builder(backend.inner).build(dataset_test)
+    return (builder(backend, "pad").build(dataset_train),
+            builder(backend.inner, "uneven").build(dataset_test))
 
 
 def train(artifact_dir: str | Path, config: TrainingConfig, device: Any,
@@ -93,9 +97,10 @@ def train(artifact_dir: str | Path, config: TrainingConfig, device: Any,
     Learner shows its own progress (dashboard or lines); `log` receives the custom loop's
     per-epoch lines."""
     out = Path(artifact_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "experiment.log").unlink(missing_ok=True)
-    config.save(out / CONFIG_FILE)
+    if distributed.is_main():     # data parallel: rank 0 writes the artifacts
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "experiment.log").unlink(missing_ok=True)
+        config.save(out / CONFIG_FILE)
 
     given = device.require_backend("train")
     inner = given.inner if given.is_autodiff() else given
@@ -110,7 +115,8 @@ def train(artifact_dir: str | Path, config: TrainingConfig, device: Any,
         result = _fit_custom(config, model, loader_train, loader_test, log)
     else:
         raise ValueError(f"train: loop must be 'learner' or 'custom', got {loop!r}")
-    result.model.save_file(str(out / MODEL_FILE), CompactRecorder())
+    if distributed.is_main():
+        result.model.save_file(str(out / MODEL_FILE), CompactRecorder())
     return result
 
 
@@ -144,13 +150,15 @@ def _fit_custom(config: TrainingConfig, model: Model,
     """The same training, by hand: ``step`` + the optimizer, then ``valid_step`` on
     ``model.valid()``; one line per epoch."""
     optim = config.optimizer.init()
+    model = distributed.broadcast_module(model)     # data parallel: rank 0's initial weights
     result = TrainingResult(model)
     for epoch in range(1, config.num_epochs + 1):
         start = time.perf_counter()
         train_loss = train_correct = 0.0
         for batch in loader_train:
             output = model.step(batch)
-            model = optim.step(config.learning_rate, model, output.grads)
+            grads = distributed.sync_gradients(output.grads, model)   # the mean over ranks
+            model = optim.step(config.learning_rate, model, grads)
             train_loss += output.item.loss.into_scalar() * output.item.batch_size()
             train_correct += _correct(output.item)
         valid_model = model.valid()
@@ -159,13 +167,17 @@ def _fit_custom(config: TrainingConfig, model: Model,
             item = valid_model.valid_step(batch)
             valid_loss += item.loss.into_scalar() * item.batch_size()
             valid_correct += _correct(item)
-        n_train, n_valid = loader_train.num_items(), loader_test.num_items()
+        # data parallel: the sums over every rank's shard (a world of one: unchanged)
+        train_loss, train_correct, n_train, valid_loss, valid_correct, n_valid = \
+            distributed.all_reduce_sum([train_loss, train_correct, loader_train.num_items(),
+                                        valid_loss, valid_correct, loader_test.num_items()])
         result.valid_accuracy.append(100.0 * valid_correct / n_valid)
         result.epoch_seconds.append(time.perf_counter() - start)
-        log(f"epoch {epoch}/{config.num_epochs}  train loss {train_loss / n_train:.4f}  "
-            f"accuracy {100.0 * train_correct / n_train:.2f}%  |  valid loss "
-            f"{valid_loss / n_valid:.4f}  accuracy {result.valid_accuracy[-1]:.2f}%  "
-            f"({result.epoch_seconds[-1]:.1f} s)")
+        if distributed.is_main():
+            log(f"epoch {epoch}/{config.num_epochs}  train loss {train_loss / n_train:.4f}  "
+                f"accuracy {100.0 * train_correct / n_train:.2f}%  |  valid loss "
+                f"{valid_loss / n_valid:.4f}  accuracy {result.valid_accuracy[-1]:.2f}%  "
+                f"({result.epoch_seconds[-1]:.1f} s)")
     result.model = model
     return result
 

@@ -7,9 +7,11 @@ device is an opaque value handed to the `Batcher`, so this package never imports
 from .batcher import Batcher, BatcherLike
 from .dataloader import DataLoader, DataLoaderBuilder, DataLoaderIterator, Progress
 from .dataset import Dataset, DatasetBase, InMemDataset
+from .sampler import DistributedSampler, ShardPolicy
 from .huggingface import HuggingfaceDatasetLoader, ImporterError
 from .sqlite import SqliteDataset, SqliteDatasetError, SqliteDatasetStorage
 from .sqlite_writer import SqliteDatasetWriter
+from .text import CharVocab, TbpttStreams, TextBatch, TextBatcher, TextDataset
 from .transform import (
     ComposedDataset,
     Mapper,
@@ -28,6 +30,7 @@ __all__ = [
     "DataLoaderIterator",
     "Dataset",
     "DatasetBase",
+    "DistributedSampler",
     "HuggingfaceDatasetLoader",
     "ImporterError",
     "InMemDataset",
@@ -36,9 +39,15 @@ __all__ = [
     "PartialDataset",
     "Progress",
     "SamplerDataset",
+    "ShardPolicy",
     "ShuffledDataset",
     "SqliteDataset",
     "SqliteDatasetError",
     "SqliteDatasetStorage",
     "SqliteDatasetWriter",
+    "CharVocab",
+    "TextDataset",
+    "TextBatch",
+    "TextBatcher",
+    "TbpttStreams",
 ]

@@ -25,6 +25,7 @@ import numpy as np
 from ._checks import check_int, check_seed
 from .batcher import BatcherLike, batch_with
 from .dataset import Dataset
+from .sampler import DistributedSampler, ShardPolicy
 
 __all__ = ["DataLoader", "DataLoaderBuilder", "DataLoaderIterator", "Progress"]
 
@@ -58,6 +59,7 @@ class DataLoaderBuilder(Generic[I, O]):
         self._shuffle_seed: int | None = None
         self._num_workers = 0
         self._device: Any = None
+        self._sampler: DistributedSampler | None = None
 
     def batch_size(self, batch_size: int) -> Self:
         """Items per batch; the last batch of an epoch holds the remainder (it is not dropped)."""
@@ -88,6 +90,15 @@ class DataLoaderBuilder(Generic[I, O]):
         self._device = device
         return self
 
+    def distributed(self, rank: int | None = None, world_size: int | None = None,
+                    policy: ShardPolicy | str = ShardPolicy.Pad) -> Self:
+        """Data-parallel sharding: this rank (default: the process's, `pyburn.distributed`)
+        sees every `world_size`-th item of each epoch's order, so the ranks together cover the
+        epoch once (see `DistributedSampler` for the `policy` when it does not divide evenly).
+        Outside a process group this is a world of one: the loader is unchanged."""
+        self._sampler = DistributedSampler(rank, world_size, policy)
+        return self
+
     def build(self, dataset: Dataset[I]) -> DataLoader[I, O]:
         """A loader over `dataset` with the settings chosen so far."""
         return DataLoader(
@@ -97,6 +108,7 @@ class DataLoaderBuilder(Generic[I, O]):
             shuffle_seed=self._shuffle_seed,
             num_workers=self._num_workers,
             device=self._device,
+            sampler=self._sampler,
         )
 
 
@@ -146,6 +158,7 @@ class DataLoader(Generic[I, O]):
         shuffle_seed: int | None = None,
         num_workers: int = 0,
         device: Any = None,
+        sampler: DistributedSampler | None = None,
     ) -> None:
         self.dataset = dataset
         self.batcher = batcher
@@ -154,10 +167,16 @@ class DataLoader(Generic[I, O]):
         self.shuffle_seed = check_seed("DataLoader", shuffle_seed)
         self.num_workers = check_int("DataLoader", "num_workers", num_workers, 0)
         self.device: Any = device
+        if sampler is not None and not isinstance(sampler, DistributedSampler):
+            raise TypeError(f"DataLoader: sampler must be a DistributedSampler, got "
+                            f"{type(sampler).__name__}")
+        self.sampler = sampler
         self._next_epoch = 0
 
     def num_items(self) -> int:
-        """Items per epoch (Burn's `num_items`)."""
+        """Items per epoch (Burn's `num_items`); with a sampler, this rank's share."""
+        if self.sampler is not None:
+            return self.sampler.num_items(self.dataset.len())
         return self.dataset.len()
 
     def len(self) -> int:
@@ -183,12 +202,15 @@ class DataLoader(Generic[I, O]):
     def batch_indices(self, epoch: int) -> list[list[int]]:
         """The dataset indices of each batch of `epoch`, without reading any item."""
         epoch = check_int("DataLoader.batch_indices", "epoch", epoch, 0)
-        size = self.num_items()
+        size = self.dataset.len()
         if self.shuffle_seed is None:
             order = np.arange(size)
         else:
             order = np.random.default_rng([self.shuffle_seed, epoch]).permutation(size)
         flat: list[int] = order.tolist()
+        if self.sampler is not None:
+            flat = self.sampler.shard(flat)
+            size = len(flat)
         return [flat[start:start + self.batch_size] for start in range(0, size, self.batch_size)]
 
     def iter(self) -> DataLoaderIterator[O]:
@@ -205,7 +227,8 @@ class DataLoader(Generic[I, O]):
     def __repr__(self) -> str:
         return (
             f"DataLoader(num_items={self.num_items()}, batch_size={self.batch_size}, "
-            f"shuffle_seed={self.shuffle_seed}, num_workers={self.num_workers})"
+            f"shuffle_seed={self.shuffle_seed}, num_workers={self.num_workers}"
+            + (f", sampler={self.sampler!r})" if self.sampler is not None else ")")
         )
 
     def _make_batch(self, indices: list[int], device: Any) -> O:

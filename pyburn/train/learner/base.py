@@ -8,6 +8,13 @@ loader's seed and ``e`` (``DataLoader.set_epoch``), and the backend is reseeded 
 every epoch from ``(seed, e)``, so epoch ``e`` draws the same dropout masks whether the run
 started at epoch 1 or was resumed from a checkpoint. The model, optimizer and scheduler come
 from the checkpoint; with a full-precision recorder the resumed run ends bit-identical.
+
+Data parallel (a `GradientSynchronizer` given, as `LearnerBuilder` does in a process group of
+several ranks): every rank starts from rank 0's parameters and seed, averages its gradients with
+the others' before each optimizer step, and reduces the epoch values of numeric metrics (an
+item-weighted mean over ranks), so checkpointing and early stopping decide the same everywhere.
+Only rank 0 saves checkpoints (the builder gives the other ranks no renderer, loggers or
+application log).
 """
 
 from __future__ import annotations
@@ -67,7 +74,7 @@ class Learner:
                  valid_metrics: list[RegisteredMetric], checkpointer: Any, strategy: Any,
                  resume_epoch: int | None, early_stopping: Any, grad_accumulation: int | None,
                  renderer: Any, loggers: list[Any], summary: bool, app_logger: Any,
-                 seed: int | None) -> None:
+                 seed: int | None, synchronizer: Any = None) -> None:
         self.model, self.optim, self.scheduler = model, optimizer, scheduler
         self.artifact_dir = artifact_dir
         self.num_epochs = num_epochs
@@ -83,6 +90,7 @@ class Learner:
         if seed is None and self.backend is not None:
             seed = self._draw_seed(model)
         self.seed = seed
+        self.synchronizer = synchronizer
         self._lr: float | None = None
 
     def _draw_seed(self, model: Any) -> int:
@@ -129,6 +137,8 @@ class Learner:
             self.store.load_logs(self.artifact_dir, self.resume_epoch, names)
             start = self.resume_epoch + 1
             _LOG.info("Resuming from the checkpoint of epoch %d", self.resume_epoch)
+        if self.synchronizer is not None:
+            model = self._start_data_parallel(model, loader_train)
         for loader in (loader_train, loader_valid):
             set_epoch = getattr(loader, "set_epoch", None)
             if set_epoch is not None:
@@ -139,7 +149,7 @@ class Learner:
         try:
             for epoch in range(start, self.num_epochs + 1):
                 if self.seed is not None and self.backend is not None:
-                    self.backend.seed(epoch_seed(self.seed, epoch))
+                    self.backend.seed(self._epoch_seed(epoch))
                 model = self._train_epoch(model, optim, scheduler, loader_train, epoch)
                 if loader_valid is not None:
                     self._valid_epoch(model, loader_valid, epoch)
@@ -161,12 +171,19 @@ class Learner:
             # terminal back before the traceback, even when the caller catches the error.
             self.renderer.on_train_end(None)
             raise
+        if self.synchronizer is not None:   # rank 0's checkpoints are on disk for everyone
+            from pyburn import distributed
+            distributed.barrier()
         self.renderer.on_train_end(self._summary_text(epoch))
         _LOG.info("Training finished after epoch %d", epoch)
         return model
 
     def _on_interrupt(self, last: _EpochEnd, interrupt: KeyboardInterrupt, epoch: int) -> None:
         _LOG.warning("Interrupted during epoch %d", epoch)
+        if self.synchronizer is not None:
+            from pyburn import distributed
+            if not distributed.is_main():
+                return
         if self.checkpointer is None or last.epoch < 1:
             interrupt.add_note("pyburn.train: interrupted before any checkpoint was written")
             return
@@ -201,12 +218,12 @@ class Learner:
                 if not isinstance(grads, GradientsParams):
                     grads = GradientsParams.from_grads(grads, model)
                 if self.grad_accumulation is None:
-                    model = optim.step(lr, model, grads)
+                    model = optim.step(lr, model, self._synced(grads, model))
                 else:
                     accumulator.accumulate(model, grads)
                     accumulated += 1
                     if accumulated >= self.grad_accumulation:
-                        model = optim.step(lr, model, accumulator.grads())
+                        model = optim.step(lr, model, self._synced(accumulator.grads(), model))
                         accumulated = 0
                 self._process(Split.Train, output.item, progress, epoch, iteration, lr)
         finally:
@@ -248,10 +265,11 @@ class Learner:
 
     def _end_split(self, split: Split, epoch: int) -> None:
         values: dict[str, float] = {}
+        reduced = self._reduced_epoch_values(split)
         for registered in self.metrics[split]:
             metric = registered.metric
             if registered.numeric:
-                value = metric.running_value().value
+                value = reduced[metric.name()]
                 values[metric.name()] = value
                 self.store.record(split, metric.name(), epoch, value)
                 final = NumericEntry(value, 0, final=True).serialize()
@@ -267,9 +285,55 @@ class Learner:
                       ", ".join(f"{k} {v:.6g}" for k, v in values.items()))
         self.renderer.on_epoch_end(EpochSummary(split.value, epoch, self.num_epochs, values))
 
+    # --- data parallel -----------------------------------------------------------------------
+    def _start_data_parallel(self, model: Any, loader_train: Iterable[Any]) -> Any:
+        """Rank 0's parameters and run seed on every rank."""
+        from pyburn import distributed
+        if getattr(loader_train, "sampler", None) is None:
+            _LOG.warning("Data parallel over %d ranks, but the training loader has no "
+                         "DistributedSampler: every rank trains on the whole epoch (use "
+                         "DataLoaderBuilder(...).distributed())", distributed.world_size())
+        if self.seed is not None:
+            self.seed = distributed.broadcast_int(self.seed)
+        return distributed.broadcast_module(model, bucket_cap_mb=self.synchronizer.bucket_cap_mb)
+
+    def _epoch_seed(self, epoch: int) -> int:
+        """Rank 0 draws what one process would; other ranks draw their own dropout masks."""
+        assert self.seed is not None
+        rank = 0
+        if self.synchronizer is not None:
+            from pyburn import distributed
+            rank = distributed.rank()
+        if rank == 0:
+            return epoch_seed(self.seed, epoch)
+        return int(np.random.SeedSequence([self.seed, epoch, rank]).generate_state(1)[0])
+
+    def _synced(self, grads: Any, model: Any) -> Any:
+        return grads if self.synchronizer is None else self.synchronizer.sync(grads, model)
+
+    def _reduced_epoch_values(self, split: Split) -> dict[str, float]:
+        """Each numeric metric's epoch value; data parallel, the item-weighted mean over ranks
+        (exact for mean metrics such as loss and accuracy; for ratio metrics such as precision
+        the weighted mean of the ranks' ratios)."""
+        entries = {r.metric.name(): r.metric.running_value() for r in self.metrics[split]
+                   if r.numeric}
+        if self.synchronizer is None or not entries:
+            return {name: entry.value for name, entry in entries.items()}
+        from pyburn import distributed
+        flat: list[float] = []
+        for entry in entries.values():   # a NaN/inf value (a diverged loss) stays visible
+            flat += [entry.value * entry.count if entry.count else 0.0, float(entry.count)]
+        sums = distributed.all_reduce_sum(flat)
+        return {name: (sums[2 * i] / sums[2 * i + 1] if sums[2 * i + 1] else entry.value)
+                for i, (name, entry) in enumerate(entries.items())}
+
     # --- checkpoints and summary -------------------------------------------------------------
     def _checkpoint(self, epoch: int, model: Any, optim: Any, scheduler: Any) -> bool:
         """Apply the strategy's actions for `epoch`; whether this epoch was saved."""
+        if self.synchronizer is not None:
+            from pyburn import distributed
+            if not distributed.is_main():
+                return False   # rank 0 writes; the other ranks hold the same state
         saved = False
         for action in self.strategy.checkpointing(epoch, self.store):
             if action.kind == "save":

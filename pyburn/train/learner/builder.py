@@ -69,6 +69,7 @@ class LearnerBuilder:
         self._summary = False
         self._app_logger: Any = _UNSET
         self._seed: int | None = None
+        self._bucket_cap_mb: float | None = None
 
     # --- metrics -----------------------------------------------------------------------------
     def metric_train(self, metric: Any) -> Self:
@@ -121,13 +122,31 @@ class LearnerBuilder:
         return self
 
     def devices(self, devices: list[Any]) -> Self:
-        """The devices to train on; one for now (the model is moved there)."""
+        """The devices to train on (Burn's ``devices(vec![...])``). One: the model is moved
+        there. Several: data-parallel, one process per device, started by ``torchrun
+        --nproc_per_node N`` or `pyburn.distributed.launch`; each process trains on
+        ``devices[local_rank]`` (a process cannot drive another process's device)."""
         devices = list(devices)
-        if len(devices) != 1:
-            raise ValueError(f"LearnerBuilder.devices: expected exactly one device (data-parallel "
-                             f"training on several is not available yet), got {len(devices)}: "
-                             f"{devices!r}")
+        if not devices:
+            raise ValueError("LearnerBuilder.devices: expected at least one device, got none")
+        if len(devices) > 1:
+            from pyburn import distributed
+            if distributed.local_world_size() != len(devices):
+                raise ValueError(
+                    f"LearnerBuilder.devices: {len(devices)} devices need one process each, "
+                    f"this machine has {distributed.local_world_size()} in the process group; "
+                    f"start the program with `torchrun --nproc_per_node {len(devices)} ...` or "
+                    f"pyburn.distributed.launch(main, {len(devices)})")
+            devices = [devices[distributed.local_rank()]]
         self._devices = devices
+        return self
+
+    def data_parallel(self, bucket_cap_mb: float = 25.0) -> Self:
+        """The gradient all-reduce's bucket size (torch DDP's ``bucket_cap_mb``; 0: one
+        gradient per all-reduce). In a process group of several ranks the Learner is always
+        data-parallel; this only tunes it."""
+        from pyburn.distributed.grad_sync import check_bucket_cap
+        self._bucket_cap_mb = check_bucket_cap("LearnerBuilder.data_parallel", bucket_cap_mb)
         return self
 
     def seed(self, seed: int) -> Self:
@@ -211,11 +230,22 @@ class LearnerBuilder:
             app_logger = FileApplicationLoggerInstaller(self.artifact_dir / "experiment.log")
         loggers = (self._loggers if self._loggers is not None
                    else [FileMetricLogger(self.artifact_dir)])
+        renderer = self._renderer
+        synchronizer = None
+        from pyburn import distributed
+        if distributed.world_size() > 1:
+            from pyburn.distributed import DEFAULT_BUCKET_CAP_MB, GradientSynchronizer
+            synchronizer = GradientSynchronizer(
+                DEFAULT_BUCKET_CAP_MB if self._bucket_cap_mb is None else self._bucket_cap_mb)
+            if not distributed.is_main():   # rank 0 alone writes logs and draws the dashboard
+                from ..renderer.none import NoneRenderer
+                renderer, loggers, app_logger = NoneRenderer(), [], None
         return Learner(
             model=model, optimizer=optimizer, scheduler=scheduler,
             artifact_dir=self.artifact_dir, num_epochs=self._num_epochs,
             train_metrics=list(self._train), valid_metrics=list(self._valid),
             checkpointer=checkpointer, strategy=strategy, resume_epoch=self._checkpoint,
             early_stopping=self._early_stopping, grad_accumulation=self._grad_accumulation,
-            renderer=self._renderer or default_renderer(), loggers=loggers,
-            summary=self._summary, app_logger=app_logger, seed=self._seed)
+            renderer=renderer or default_renderer(), loggers=loggers,
+            summary=self._summary and distributed.is_main(), app_logger=app_logger,
+            seed=self._seed, synchronizer=synchronizer)
