@@ -3,11 +3,14 @@
 At this size the arithmetic is negligible, so the time is the framework's own overhead: op
 dispatch, shape checks, graph recording and the reverse walk. The same chain runs on
 ``Autodiff[NumPy]``, on PyTorch with autograd (when torch is installed) and on
-``Autodiff[Torch]`` (when pyburn's Torch backend is available); each is timed as the median of
-many repetitions, and the report gives microseconds per chain and the ratio pyburn / torch.
+``Autodiff[Torch]`` (when pyburn's Torch backend is available); the rows are timed round-robin
+(one run of each in turn, so that load on a shared machine hits them alike) and each is the
+median (or, with ``--stat min``, the fastest) of many repetitions; the report gives microseconds
+per chain and the ratio pyburn / torch.
 
     python benchmarks/op_overhead.py               # default: 300 repetitions
     python benchmarks/op_overhead.py --reps 1000 --blocks 14
+    OMP_NUM_THREADS=1 python benchmarks/op_overhead.py --stat min   # a busy machine
 """
 
 from __future__ import annotations
@@ -46,16 +49,20 @@ def chain(x: Any, w: Any, blocks: int, sum_dim: Any, cat: Any) -> Any:
     return h.sum()
 
 
-def time_it(step: Callable[[], Any], reps: int, warmup: int) -> float:
-    """Median seconds of `step` over `reps` runs, after `warmup` runs."""
-    for _ in range(warmup):
-        step()
-    samples = []
+def time_round_robin(steps: dict[str, Callable[[], Any]], reps: int, warmup: int,
+                     stat: Callable[[list[float]], float] = statistics.median) -> dict[str, float]:
+    """Seconds per run of each step (`stat` of `reps` runs, after `warmup` runs), one run of
+    each step in turn so that the machine's load drifts over all rows alike."""
+    for step in steps.values():
+        for _ in range(warmup):
+            step()
+    samples: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(reps):
-        start = time.perf_counter()
-        step()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for name, step in steps.items():
+            start = time.perf_counter()
+            step()
+            samples[name].append(time.perf_counter() - start)
+    return {name: stat(values) for name, values in samples.items()}
 
 
 def pyburn_step(backend: Any, x_np: np.ndarray, w_np: np.ndarray, blocks: int) -> Callable[[], Any]:
@@ -98,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=300, help="timed repetitions (median is reported)")
     parser.add_argument("--warmup", type=int, default=30, help="untimed repetitions first")
     parser.add_argument("--blocks", type=int, default=7, help=f"blocks of {OPS_PER_BLOCK} ops in the chain")
+    parser.add_argument("--stat", choices=["median", "min"], default="median",
+                        help="median of the repetitions, or the fastest (busy machines)")
     parser.add_argument("--torch-threads", type=int, default=1,
                         help="torch intra-op threads (1: small ops are overhead-bound)")
     parser.add_argument("--target", type=float, default=1.5,
@@ -130,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     check_same_result({name: _to_numpy(step()) for name, step in steps.items()})
     n_ops = args.blocks * OPS_PER_BLOCK + 1
     print(f"chain: {n_ops} ops on {SIZE}x{SIZE} float32, forward + backward; "
-          f"median of {args.reps} runs")
-    times = {name: time_it(step, args.reps, args.warmup) for name, step in steps.items()}
+          f"{args.stat} of {args.reps} runs, round-robin")
+    times = time_round_robin(steps, args.reps, args.warmup,
+                             min if args.stat == "min" else statistics.median)
     for name, seconds in times.items():
         print(f"  {name:<16} {seconds * 1e6:10.1f} us/chain  {seconds * 1e6 / n_ops:6.2f} us/op")
     if "torch autograd" not in times:

@@ -241,11 +241,13 @@ class Autodiff(Backend, Generic[InnerB]):
     @classmethod
     def float_reshape(cls, x: AD, shape: Shape) -> AD:
         I = cls.inner
+        source = I.float_shape(x.inner)
+        if tuple(shape) == tuple(source):  # e.g. Linear's flatten of a 2-D input: no node
+            return x
         out = I.float_reshape(x.inner, shape)
         if x.node is None:
             return AD(out)
-        source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (I.float_reshape(g, source),)))
+        return _track(x, out, lambda g: I.float_reshape(g, source))
 
     @classmethod
     def float_permute(cls, x: AD, axes: Sequence[int]) -> AD:
@@ -262,7 +264,7 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (reduce_to(I, g, source),)))
+        return _track(x, out, lambda g: reduce_to(I, g, source))
 
     @classmethod
     def float_flip(cls, x: AD, axes: Sequence[int]) -> AD:
@@ -276,8 +278,8 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (
-            I.float_slice_assign(_zeros(I, g, source), slices, g),)))
+        return _track(x, out, lambda g:
+            I.float_slice_assign(_zeros(I, g, source), slices, g))
 
     @classmethod
     def float_slice_assign(cls, x: AD, slices: tuple[slice, ...], values: AD) -> AD:
@@ -322,9 +324,9 @@ class Autodiff(Backend, Generic[InnerB]):
         source = I.float_shape(x.inner)
         split = source[:dim] + (times, source[dim]) + source[dim + 1:]
 
-        def vjp(g: Any) -> Sequence[Any]:
-            return (I.float_reshape(I.float_sum_dim(I.float_reshape(g, split), dim), source),)
-        return AD(out, Node((x.node,), vjp))
+        def vjp(g: Any) -> Any:
+            return I.float_reshape(I.float_sum_dim(I.float_reshape(g, split), dim), source)
+        return _track(x, out, vjp)
 
     @classmethod
     def float_gather(cls, dim: int, x: AD, indices: Any) -> AD:
@@ -333,8 +335,8 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (
-            I.float_scatter(dim, _zeros(I, g, source), indices, g),)))
+        return _track(x, out, lambda g:
+            I.float_scatter(dim, _zeros(I, g, source), indices, g))
 
     @classmethod
     def float_scatter(cls, dim: int, x: AD, indices: Any, values: AD) -> AD:
@@ -353,8 +355,8 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (
-            I.float_select_assign(_zeros(I, g, source), dim, indices, g),)))
+        return _track(x, out, lambda g:
+            I.float_select_assign(_zeros(I, g, source), dim, indices, g))
 
     @classmethod
     def float_select_assign(cls, x: AD, dim: int, indices: Any, values: AD) -> AD:
@@ -385,8 +387,8 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (
-            reduce_to(I, I.float_mask_fill(g, mask, 0.0), source),)))
+        return _track(x, out, lambda g:
+            reduce_to(I, I.float_mask_fill(g, mask, 0.0), source))
 
     # --- arithmetic ---------------------------------------------------------------------------
     @classmethod
@@ -510,13 +512,13 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
 
-        def vjp(g: Any) -> Sequence[Any]:
+        def vjp(g: Any) -> Any:
             if min is not None:
                 g = I.float_mask_fill(g, I.float_lower_elem(a, min), 0.0)
             if max is not None:
                 g = I.float_mask_fill(g, I.float_greater_elem(a, max), 0.0)
-            return (g,)
-        return AD(out, Node((x.node,), vjp))
+            return g
+        return _track(x, out, vjp)
 
     # --- unary math -----------------------------------------------------------------------------
     @classmethod
@@ -589,7 +591,7 @@ class Autodiff(Backend, Generic[InnerB]):
     def float_tanh(cls, x: AD) -> AD:
         I = cls.inner
         out = I.float_tanh(x.inner)
-        return _unary(x, out, lambda g: I.float_mul(g, I.float_add_scalar(I.float_neg(I.float_mul(out, out)), 1.0)))
+        return _unary(x, out, lambda g: I.float_tanh_backward(out, g))
 
     @classmethod
     def float_relu(cls, x: AD) -> AD:
@@ -601,7 +603,75 @@ class Autodiff(Backend, Generic[InnerB]):
     def float_sigmoid(cls, x: AD) -> AD:
         I = cls.inner
         out = I.float_sigmoid(x.inner)
-        return _unary(x, out, lambda g: I.float_mul(g, I.float_mul(out, I.float_add_scalar(I.float_neg(out), 1.0))))
+        return _unary(x, out, lambda g: I.float_sigmoid_backward(out, g))
+
+    @classmethod
+    def float_sinh(cls, x: AD) -> AD:
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_sinh(a), lambda g: I.float_mul(g, I.float_cosh(a)))
+
+    @classmethod
+    def float_cosh(cls, x: AD) -> AD:
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_cosh(a), lambda g: I.float_mul(g, I.float_sinh(a)))
+
+    @classmethod
+    def float_asin(cls, x: AD) -> AD:        # 1 / sqrt(1 - x²)
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_asin(a), lambda g: I.float_div(g, I.float_sqrt(_one_minus_sq(I, a))))
+
+    @classmethod
+    def float_acos(cls, x: AD) -> AD:        # -1 / sqrt(1 - x²)
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_acos(a), lambda g: I.float_neg(
+            I.float_div(g, I.float_sqrt(_one_minus_sq(I, a)))))
+
+    @classmethod
+    def float_atan(cls, x: AD) -> AD:        # 1 / (1 + x²)
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_atan(a), lambda g: I.float_div(
+            g, I.float_add_scalar(I.float_mul(a, a), 1.0)))
+
+    @classmethod
+    def float_asinh(cls, x: AD) -> AD:       # 1 / sqrt(x² + 1)
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_asinh(a), lambda g: I.float_div(
+            g, I.float_sqrt(I.float_add_scalar(I.float_mul(a, a), 1.0))))
+
+    @classmethod
+    def float_acosh(cls, x: AD) -> AD:       # 1 / sqrt(x² - 1)
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_acosh(a), lambda g: I.float_div(
+            g, I.float_sqrt(I.float_add_scalar(I.float_mul(a, a), -1.0))))
+
+    @classmethod
+    def float_atanh(cls, x: AD) -> AD:       # 1 / (1 - x²)
+        I = cls.inner
+        a = x.inner
+        return _unary(x, I.float_atanh(a), lambda g: I.float_div(g, _one_minus_sq(I, a)))
+
+    @classmethod
+    def float_atan2(cls, x: AD, y: AD) -> AD:  # atan2(a, b): d/da = b / r², d/db = -a / r²
+        I = cls.inner
+        a, b = x.inner, y.inner
+        r2 = I.float_add(I.float_mul(a, a), I.float_mul(b, b))
+        # Where x² + y² is 0 (the origin, or underflow) the gradient is 0, as torch's.
+        inv = I.float_recip(r2)
+        inv = I.float_mask_fill(inv, I.float_equal_elem(r2, 0.0), 0.0)
+        return _binary(I, x, y, I.float_atan2(a, b),
+                       lambda g: I.float_mul(I.float_mul(g, b), inv),
+                       lambda g: I.float_neg(I.float_mul(I.float_mul(g, a), inv)))
+
+    @classmethod
+    def float_trunc(cls, x: AD) -> AD:
+        return AD(cls.inner.float_trunc(x.inner))
 
     # Piecewise-constant ops: their gradient is zero almost everywhere, so the output is a constant.
     @classmethod
@@ -629,7 +699,7 @@ class Autodiff(Backend, Generic[InnerB]):
             return AD(out)
         source = I.float_shape(x.inner)
         ones = (1,) * len(source)
-        return AD(out, Node((x.node,), lambda g: (I.float_expand(I.float_reshape(g, ones), source),)))
+        return _track(x, out, lambda g: I.float_expand(I.float_reshape(g, ones), source))
 
     @classmethod
     def float_sum_dim(cls, x: AD, dim: int) -> AD:
@@ -638,7 +708,7 @@ class Autodiff(Backend, Generic[InnerB]):
         if x.node is None:
             return AD(out)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (I.float_expand(g, source),)))
+        return _track(x, out, lambda g: I.float_expand(g, source))
 
     @classmethod
     def float_mean_dim(cls, x: AD, dim: int) -> AD:
@@ -648,7 +718,7 @@ class Autodiff(Backend, Generic[InnerB]):
             return AD(out)
         source = I.float_shape(x.inner)
         n = source[dim]
-        return AD(out, Node((x.node,), lambda g: (I.float_expand(I.float_div_scalar(g, n), source),)))
+        return _track(x, out, lambda g: I.float_expand(I.float_div_scalar(g, n), source))
 
     @classmethod
     def float_prod(cls, x: AD) -> AD:
@@ -666,7 +736,7 @@ class Autodiff(Backend, Generic[InnerB]):
             return AD(out)
         # d prod / d x_i is the product of the others, multiplied out rather than `out / x_i`:
         # exact with zeros, and right where `out` underflows to 0 or overflows to inf.
-        return AD(out, Node((x.node,), lambda g: (I.float_mul(_products_of_others(I, a, dim), g),)))
+        return _track(x, out, lambda g: I.float_mul(_products_of_others(I, a, dim), g))
 
     @classmethod
     def float_max_dim(cls, x: AD, dim: int) -> AD:
@@ -684,7 +754,7 @@ class Autodiff(Backend, Generic[InnerB]):
             return AD(out)
         index = arg(x.inner, dim)
         source = I.float_shape(x.inner)
-        return AD(out, Node((x.node,), lambda g: (I.float_scatter(dim, _zeros(I, g, source), index, g),)))
+        return _track(x, out, lambda g: I.float_scatter(dim, _zeros(I, g, source), index, g))
 
     @classmethod
     def float_cumsum(cls, x: AD, dim: int) -> AD:
@@ -756,21 +826,47 @@ def _part(index: int) -> Any:
     return lambda g: (OutputPart(index, g),)
 
 
+def _track(x: AD, out: Any, vjp: Any) -> AD:
+    """`out` recorded as a function of the tracked `x` alone; `vjp` returns x's gradient."""
+    return AD(out, Node((x.node,), vjp, 1, True))
+
+
+def _one_minus_sq(I: Any, a: Any) -> Any:
+    return I.float_add_scalar(I.float_neg(I.float_mul(a, a)), 1.0)
+
+
 def _unary(x: AD, out: Any, vjp: Any) -> AD:
     if x.node is None:
         return AD(out)
-    return AD(out, Node((x.node,), lambda g: (vjp(g),)))
+    return AD(out, Node((x.node,), vjp, 1, True))
 
 
 def _binary(I: Any, x: AD, y: AD, out: Any, vjp_x: Any, vjp_y: Any) -> AD:
-    """Record a broadcasting binary op; each side's gradient is summed back to its shape."""
+    """Record a broadcasting binary op; each side's gradient is summed back to its shape.
+
+    The shapes are compared once, here: a side with the output's shape (the common case, and
+    both sides when their shapes are equal) gets its vjp as it is, with no reduction to check
+    on the way back; a side with one tracked input records a unary node."""
     nx, ny = x.node, y.node
-    if nx is None and ny is None:
-        return AD(out)
+    if nx is None:
+        if ny is None:
+            return AD(out)
+        return AD(out, Node((ny,), _summed_back(I, vjp_y, y.inner, out), 1, True))
+    if ny is None:
+        return AD(out, Node((nx,), _summed_back(I, vjp_x, x.inner, out), 1, True))
     sx, sy = I.float_shape(x.inner), I.float_shape(y.inner)
-    return AD(out, Node((nx, ny), lambda g: (
-        reduce_to(I, vjp_x(g), sx) if nx is not None else None,
-        reduce_to(I, vjp_y(g), sy) if ny is not None else None)))
+    if sx != sy:
+        vjp_x = _summed_back(I, vjp_x, x.inner, out, sx)
+        vjp_y = _summed_back(I, vjp_y, y.inner, out, sy)
+    return AD(out, Node((nx, ny), lambda g: (vjp_x(g), vjp_y(g))))
+
+
+def _summed_back(I: Any, vjp: Any, source: Any, out: Any, shape: Any = None) -> Any:
+    """`vjp`, followed by the sum back to `source`'s shape where `out` broadcast it."""
+    shape = I.float_shape(source) if shape is None else shape
+    if shape == I.float_shape(out):
+        return vjp
+    return lambda g: reduce_to(I, vjp(g), shape)
 
 
 def reduce_to(I: Any, grad: Any, shape: Shape) -> Any:
@@ -782,7 +878,8 @@ def reduce_to(I: Any, grad: Any, shape: Shape) -> Any:
     for d in range(len(gshape)):
         if d < lead or (shape[d - lead] == 1 and gshape[d] != 1):
             grad = I.float_sum_dim(grad, d)
-    return I.float_reshape(grad, tuple(shape))
+    # sum_dim keeps each summed dim (size 1): only leading dims need a reshape away.
+    return I.float_reshape(grad, tuple(shape)) if lead else grad
 
 
 def _zeros(I: Any, like: Any, shape: Shape) -> Any:

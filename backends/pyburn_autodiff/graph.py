@@ -27,16 +27,20 @@ def _consumed(grad: Any) -> Sequence[Any]:
 
 
 class Node:
-    """A tracked value. Leaves (``require_grad`` tensors) have no `vjp`; they collect gradients."""
+    """A tracked value. Leaves (``require_grad`` tensors) have no `vjp`; they collect gradients.
 
-    __slots__ = ("id", "parents", "vjp", "n_outputs", "__weakref__")
+    A `unary` node has one parent and its vjp returns that parent's gradient itself rather than
+    a 1-tuple: most ops have one input, and this saves them a wrapper call and a tuple."""
+
+    __slots__ = ("id", "parents", "vjp", "n_outputs", "unary", "__weakref__")
 
     def __init__(self, parents: tuple["Node | None", ...] = (), vjp: VJP | None = None,
-                 n_outputs: int = 1) -> None:
+                 n_outputs: int = 1, unary: bool = False) -> None:
         self.id = next(_ids)
         self.parents = parents
         self.vjp = vjp
         self.n_outputs = n_outputs
+        self.unary = unary
 
     @property
     def is_leaf(self) -> bool:
@@ -106,12 +110,13 @@ def reachable(root: Node) -> list[Node]:
     """Nodes reachable from `root`, in reverse topological order (decreasing id)."""
     seen = {root.id: root}
     stack = [root]
+    pop, push = stack.pop, stack.append
     while stack:
-        for parent in stack.pop().parents:
+        for parent in pop().parents:
             if parent is not None and parent.id not in seen:
                 seen[parent.id] = parent
-                stack.append(parent)
-    return sorted(seen.values(), key=lambda n: n.id, reverse=True)
+                push(parent)
+    return [seen[i] for i in sorted(seen, reverse=True)]  # ints sort in C: no key calls
 
 
 def run_backward(root: Node, seed: Any, add: Callable[[Any, Any], Any]) -> Gradients:
@@ -127,6 +132,13 @@ def run_backward(root: Node, seed: Any, add: Callable[[Any, Any], Any]) -> Gradi
         vjp, parents = node.vjp, node.parents
         node.vjp, node.parents = _consumed, ()   # release the graph as we go
         if grad is None:
+            continue
+        if node.unary:
+            parent_grad = vjp(grad)  # first: a released node's vjp raises why
+            parent = parents[0]
+            if parent is not None and parent_grad is not None:
+                previous = pending.get(parent.id)
+                pending[parent.id] = parent_grad if previous is None else add(previous, parent_grad)
             continue
         for parent, parent_grad in zip(parents, vjp(grad)):
             if parent is None or parent_grad is None:

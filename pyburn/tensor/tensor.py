@@ -24,6 +24,7 @@ from .interop import InteropOps
 from .kind import Bool, Float, Int, TensorKind
 from .ops_autodiff import AutodiffOps
 from .ops_basic import BasicOps
+from .ops_extra import ExtraOps
 from .ops_float import FloatOps
 from .ops_int_bool import IntBoolOps
 from .ops_numeric import NumericOps
@@ -54,7 +55,7 @@ class KindOps:
 
 
 class Tensor(BasicOps[B, K], NumericOps[B, K], FloatOps[B, K], IntBoolOps[B, K],
-             AutodiffOps[B, K], InteropOps[B, K], Generic[B, K]):
+             ExtraOps[B, K], AutodiffOps[B, K], InteropOps[B, K], Generic[B, K]):
     """A tensor of backend ``B`` and kind ``K``. See the Burn Book's op tables for the methods."""
 
     __slots__ = ("_p",)

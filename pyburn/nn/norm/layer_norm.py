@@ -8,10 +8,11 @@ from typing import Any
 from pyburn.config import Config
 from pyburn.module import Module, Param
 from pyburn.tensor import Device, Tensor
+from pyburn.tensor.module_ops.layer_norm import layer_norm
 
 from .._types import B
 from ..initializer import Initializer, resolve_device
-from ._checks import check_epsilon, check_last_dim, check_positive, last_dim_shape
+from ._checks import check_epsilon, check_last_dim, check_positive
 
 __all__ = ["LayerNormConfig", "LayerNorm"]
 
@@ -47,13 +48,10 @@ class LayerNorm(Module):
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """``[..., d_model]`` -> ``[..., d_model]``."""
-        dims = check_last_dim("LayerNorm", x, self.d_model)
-        var, mean = x.var_mean_bias(len(dims) - 1)
-        out = (x - mean) / (var + self.epsilon).sqrt()
-        shape = last_dim_shape(len(dims), self.d_model)
-        out = out * self.gamma.val().reshape(shape)
-        if self.beta is not None:
-            out = out + self.beta.val().reshape(shape)
+        check_last_dim("LayerNorm", x, self.d_model)
+        # One fused op (forward and backward), not a dozen small ones on the tape.
+        beta = self.beta.val() if self.beta is not None else None
+        out: Tensor[B] = layer_norm.apply(x, self.gamma.val(), beta, epsilon=self.epsilon)
         return out
 
     __call__ = forward

@@ -187,13 +187,13 @@ class Lstm(Module):
         gates = ((self.input_gate, self.cell_gate, self.output_gate) if self.input_forget else
                  (self.input_gate, self.forget_gate, self.cell_gate, self.output_gate))
         T = type(gates[0].input_transform.weight.val())
-        w_ih = T.cat([g.input_transform.weight.val() for g in gates], 1)
-        w_hh = T.cat([g.hidden_transform.weight.val() for g in gates], 1)
+        w_ih = _join(T, [g.input_transform.weight.val() for g in gates], 1)
+        w_hh = _join(T, [g.hidden_transform.weight.val() for g in gates], 1)
         b_x = [g.input_transform.bias for g in gates]
         b_h = [g.hidden_transform.bias for g in gates]
         if all(b is not None for b in b_x + b_h):      # the usual case: two cats, one add
-            bias = (T.cat([b.val() for b in b_x if b is not None], 0)
-                    + T.cat([b.val() for b in b_h if b is not None], 0))
+            bias = (_join(T, [b.val() for b in b_x if b is not None], 0)
+                    + _join(T, [b.val() for b in b_h if b is not None], 0))
             return w_ih, w_hh, bias
         biases: list[Any] = []
         for bx, bh in zip(b_x, b_h):    # gates built by hand may lack one of their biases
@@ -265,3 +265,13 @@ class Lstm(Module):
 
     def display_fields(self) -> dict[str, Any]:
         return {"d_input": self.d_input, "d_hidden": self.d_hidden, "bias": self.bias}
+
+
+def _join(T: Any, params: list[Any], dim: int) -> Any:
+    """``T.cat(params, dim)`` with its checks only on failure: a module's gate parameters have
+    the shapes its config gave them, and this runs on every call. Gates built by hand that do
+    not fit get `cat`'s own error, naming the shapes."""
+    try:
+        return T.from_primitive(T.backend.float_cat([p.primitive for p in params], dim))
+    except Exception:
+        return T.cat(params, dim)
