@@ -46,3 +46,7 @@ __all__ += [n for n in _pool.__all__ if n not in __all__]
 from .interpolate import *  # noqa: E402,F401,F403  (Interpolate1d/2d, InterpolateMode)
 from . import interpolate as _interpolate  # noqa: E402
 __all__ += [n for n in _interpolate.__all__ if n not in __all__]
+from .attention.sequence import SequenceAttention, SequenceAttentionConfig  # noqa: E402
+__all__ += ["SequenceAttentionConfig", "SequenceAttention"]
+from .sampling import generate, greedy, sample_logits  # noqa: E402
+__all__ += ["generate", "greedy", "sample_logits"]

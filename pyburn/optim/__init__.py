@@ -18,6 +18,7 @@ from .clipping import ClipByNorm, ClipByValue, GradientClipping, GradientClippin
 from .grads import GradientsParams
 from .momentum import Momentum, MomentumConfig, MomentumState
 from .sgd import Sgd, SgdConfig, SgdState
+from .sparse_adam import SparseAdam, SparseAdamConfig, SparseAdamState
 from .state import OptimizerState
 from .weight_decay import WeightDecay, WeightDecayConfig
 
@@ -27,6 +28,7 @@ __all__ = [
     "SgdConfig", "Sgd", "SgdState",
     "AdamConfig", "Adam", "AdamState", "AdaptiveMomentum", "AdaptiveMomentumState",
     "AdamWConfig", "AdamW", "AdamWState",
+    "SparseAdamConfig", "SparseAdam", "SparseAdamState",
     "MomentumConfig", "Momentum", "MomentumState",
     "WeightDecayConfig", "WeightDecay",
     "GradientClippingConfig", "GradientClipping", "ClipByValue", "ClipByNorm",

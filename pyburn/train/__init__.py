@@ -19,8 +19,10 @@ from .output import (ClassificationOutput, MultiLabelClassificationOutput, Regre
                      TrainOutput)
 from .step import TrainStep, ValidStep
 from .summary import LearnerSummary
+from .tbptt import StateCarrier, detach_state
 
 __all__ = [
+    "StateCarrier", "detach_state",
     "Aggregate", "CheckpointingAction", "CheckpointingStrategy", "ClassificationOutput",
     "ComposedCheckpointingStrategy", "ComposedCheckpointingStrategyBuilder", "Direction", "EarlyStoppingStrategy", "FileCheckpointer",
     "FileApplicationLoggerInstaller", "FileMetricLogger", "InMemoryMetricLogger",

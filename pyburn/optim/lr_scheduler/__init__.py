@@ -7,6 +7,7 @@ from .cosine import CosineAnnealingLrScheduler, CosineAnnealingLrSchedulerConfig
 from .exponential import ExponentialLrScheduler, ExponentialLrSchedulerConfig
 from .linear import LinearLrScheduler, LinearLrSchedulerConfig
 from .noam import NoamLrScheduler, NoamLrSchedulerConfig
+from .plateau import ReduceLrOnPlateau, ReduceLrOnPlateauConfig
 from .step import StepLrScheduler, StepLrSchedulerConfig
 
 __all__ = ["LrScheduler", "as_lr_scheduler", "ConstantLr",
@@ -14,4 +15,5 @@ __all__ = ["LrScheduler", "as_lr_scheduler", "ConstantLr",
            "ExponentialLrSchedulerConfig", "ExponentialLrScheduler",
            "LinearLrSchedulerConfig", "LinearLrScheduler",
            "CosineAnnealingLrSchedulerConfig", "CosineAnnealingLrScheduler",
-           "NoamLrSchedulerConfig", "NoamLrScheduler"]
+           "NoamLrSchedulerConfig", "NoamLrScheduler",
+           "ReduceLrOnPlateauConfig", "ReduceLrOnPlateau"]
