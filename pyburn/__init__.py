@@ -5,10 +5,21 @@
 torch or cupy: backends load when first named.
 """
 
-from .tensor import (Backend, Bool, Device, Distribution, DType, Float, Int, Shape, Tensor,
-                     TensorData, Tolerance, activation)
+from .tensor import (Backend, Bool, Device, Distribution, DType, Float, IndexingUpdateOp, Int,
+                     PadMode, Shape, Tensor, TensorData, Tolerance, activation, blackman_window,
+                     hamming_window, hann_window, linalg)
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> object:
+    """``pyburn.jit`` on first use (it imports modules and optimizers, which `import pyburn`
+    alone does not need)."""
+    if name == "jit":
+        import importlib
+        return importlib.import_module(".jit", __name__)
+    raise AttributeError(f"module 'pyburn' has no attribute {name!r}")
+
 __all__ = ["Tensor", "TensorData", "Tolerance", "Shape", "Distribution", "DType", "Device",
-           "Float", "Int", "Bool", "Backend", "activation", "__version__"]
+           "Float", "Int", "Bool", "Backend", "activation", "linalg", "IndexingUpdateOp", "PadMode",
+           "hann_window", "hamming_window", "blackman_window", "__version__"]

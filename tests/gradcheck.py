@@ -135,6 +135,7 @@ def traced_ops(fn: Callable[..., Any], *args: Any) -> set[str]:
 NOT_DIFFERENTIABLE = {
     "float_from_data", "float_to_data", "float_random", "float_full", "float_shape", "float_device",
     "float_dtype", "float_into_int", "float_sign", "float_floor", "float_ceil", "float_round",
+    "float_trunc",
 }
 
 

@@ -19,7 +19,8 @@ import numpy as np
 import pytest
 
 from gradcheck import differentiable_ops, gradcheck, make_tensor, traced_ops
-from pyburn import Tensor, activation
+import pyburn as pb
+from pyburn import Int, Tensor, activation
 
 
 # --- inputs ---------------------------------------------------------------------------------
@@ -120,6 +121,23 @@ CASES: list[Case] = [
     case("sin", lambda x: x.sin(), u(2, 3, lo=-3, hi=3)),
     case("tan", lambda x: x.tan(), u(2, 3, lo=-1.2, hi=1.2)),
     case("tanh", lambda x: x.tanh(), u(2, 3)),
+    case("sinh", lambda x: x.sinh(), u(2, 3)),
+    case("cosh", lambda x: x.cosh(), u(2, 3)),
+    case("asin", lambda x: x.asin(), u(2, 3, lo=-0.9, hi=0.9)),
+    case("acos", lambda x: x.acos(), u(2, 3, lo=-0.9, hi=0.9)),
+    case("atan", lambda x: x.atan(), u(2, 3)),
+    case("asinh", lambda x: x.asinh(), u(2, 3)),
+    case("acosh", lambda x: x.acosh(), positive(2, 3, lo=1.2, hi=3.0)),
+    case("atanh", lambda x: x.atanh(), u(2, 3, lo=-0.9, hi=0.9)),
+    case("atan2", lambda y, x: y.atan2(x), u(2, 3), away(2, 3, seed=1)),
+    case("hypot", lambda x, y: x.hypot(y), away(2, 3), away(2, 3, seed=1)),
+    case("cumprod", lambda x: x.cumprod(1), u(2, 4)),
+    case("cummax", lambda x: x.cummax(1), apart(2, 4)),
+    case("cross", lambda x, y: x.cross(y, 1), u(2, 3), u(2, 3, seed=1)),
+    case("pad_reflect", lambda x: x.pad((1, 2), pb.PadMode.Reflect), u(2, 4)),
+    case("gather_nd", lambda x: x.gather_nd(Tensor[x.backend, Int].from_data(
+        [[1, 0], [0, 2]], x.device)), u(2, 3)),
+    case("linalg.det", lambda x: pb.linalg.det(x), (u(3, 3) + np.eye(3) * 3)[None]),
     case("relu", lambda x: x.relu(), away(2, 3)),
     case("sigmoid", lambda x: x.sigmoid(), u(2, 3, lo=-4, hi=4)),
     # dtype and device
@@ -216,6 +234,14 @@ CASES: list[Case] = [
     case("activation.hard_swish", activation.hard_swish, u(3, 4, lo=-2.9, hi=2.9)),
     case("activation.softsign", activation.softsign, away(3, 4)),
     case("activation.prelu", activation.prelu, away(3, 4), u(4, seed=1)),
+    case("activation.celu", lambda x: activation.celu(x, 2.0), away(3, 4)),
+    case("activation.glu", lambda x: activation.glu(x, 1), u(3, 4)),
+    case("activation.hardtanh", activation.hardtanh, u(3, 4, lo=-0.9, hi=0.9)),
+    case("activation.relu6", activation.relu6, away(3, 4)),
+    case("activation.softmin", lambda x: activation.softmin(x, 1), apart(3, 4)),
+    case("activation.threshold", lambda x: activation.threshold(x, 0.0, 0.0), away(3, 4)),
+    case("activation.thresholded_relu", lambda x: activation.thresholded_relu(x, 0.5), away(3, 4)),
+    case("activation.tanhshrink", activation.tanhshrink, u(3, 4)),
 ]
 
 
@@ -225,7 +251,7 @@ def test_gradient_matches_finite_differences(ad_backend, spec):
 
 
 # --- ops whose gradient is zero (piecewise constant) or that are not differentiable ---------------
-@pytest.mark.parametrize("name", ["sign", "floor", "ceil", "round"])
+@pytest.mark.parametrize("name", ["sign", "floor", "ceil", "round", "trunc"])
 def test_piecewise_constant_ops_are_constants(ad_backend, name):
     x = Tensor[ad_backend.B].from_data(u(2, 3), device=ad_backend.device).require_grad()
     out = getattr(x, name)()

@@ -196,6 +196,9 @@ POW_EXP = np.where(np.isin(POW_EXP, [TINY]), 2.5, POW_EXP)  # a non-integer expo
 REM_X, REM_Y = pairs(np.array([0.0, -0.0, TINY, -TINY, 1.0, -1.0, 2.5, -3.0, 1e4, INF, -INF, NAN]))
 IDX = idx([[0, 2, 2], [1, 1, 1], [2, 0, 0]])  # duplicates: their gradients add up
 
+_AT = ~((FX == 0) & (FY == 0))      # atan2's gradient at the origin is 0/0
+ATAN2_POINTS = (FX[_AT], FY[_AT])
+
 TABLE: list[Point] = [
     # arithmetic, on every pair of special values (0 * inf, inf - inf, x / 0, 0 / 0, ...)
     point("add", "add", lambda x, y: x + y, lambda x, y: x + y, PX, PY),
@@ -261,6 +264,15 @@ TABLE: list[Point] = [
     point("cos", "cos", lambda x: x.cos(), torch.cos, with_values(np.pi, np.pi / 2)),
     point("sin", "sin", lambda x: x.sin(), torch.sin, with_values(np.pi, np.pi / 2)),
     point("tan", "tan", lambda x: x.tan(), torch.tan, with_values(np.pi / 2, np.pi)),
+    point("sinh", "sinh", lambda x: x.sinh(), torch.sinh, with_values(800.0, -800.0)),
+    point("cosh", "cosh", lambda x: x.cosh(), torch.cosh, with_values(800.0, -800.0)),
+    point("asin", "asin", lambda x: x.asin(), torch.asin, with_values(1.0, -1.0, 0.5)),
+    point("acos", "acos", lambda x: x.acos(), torch.acos, with_values(1.0, -1.0, 0.5)),
+    point("atan", "atan", lambda x: x.atan(), torch.atan, with_values(1e200, -1e200)),
+    point("asinh", "asinh", lambda x: x.asinh(), torch.asinh, with_values(1e200, -1e200)),
+    point("acosh", "acosh", lambda x: x.acosh(), torch.acosh, with_values(1.0, 2.0, 1e200)),
+    point("atanh", "atanh", lambda x: x.atanh(), torch.atanh, with_values(1.0, -1.0, 0.5)),
+    point("atan2", "atan2", lambda y, x: y.atan2(x), torch.atan2, *ATAN2_POINTS),
     point("tanh", "tanh", lambda x: x.tanh(), torch.tanh, with_values(20.0, -20.0, 400.0)),
     point("relu", "relu", lambda x: x.relu(), torch.relu, SPECIAL),
     point("sigmoid", "sigmoid", lambda x: x.sigmoid(), torch.sigmoid, with_values(40.0, -40.0, 800.0, -800.0)),
@@ -362,6 +374,25 @@ TABLE: list[Point] = [
           "the outer pieces there (1 and 0)"),
     # The quotient rule cancels at large |x|: relative error about |x| * 1e-16 (2e-12 at 1e4).
     point("activation.softsign", "abs div", activation.softsign, F.softsign, SPECIAL, rtol=1e-11),
+    point("activation.celu", "mask_where tanh exp", lambda x: activation.celu(x, 2.0),
+          lambda x: F.celu(x, 2.0), SPECIAL, expect=nan_at_nan(lambda x: F.celu(x, 2.0)),
+          why=NAN_BRANCH),
+    point("activation.glu", "sigmoid mul", lambda x: activation.glu(x, 1),
+          lambda x: F.glu(x, 1), SPECIAL[:12].reshape(2, 6)),
+    point("activation.hardtanh", "clamp", activation.hardtanh, F.hardtanh, with_values(1.0, -1.0),
+          expect=_clamp_expect(-1.0, 1.0),
+          why="Burn's hardtanh is clamp: the gradient passes at the bounds and at NaN"),
+    point("activation.relu6", "clamp", activation.relu6, F.relu6, with_values(6.0, 0.5),
+          expect=_clamp_expect(0.0, 6.0),
+          why="Burn's relu6 is clamp: the gradient passes at the bounds and at NaN"),
+    point("activation.softmin", "exp div sum_dim", lambda x: activation.softmin(x, 1),
+          lambda x: F.softmin(x, 1), ROWS),
+    point("activation.threshold", "mask_fill", lambda x: activation.threshold(x, 0.0, 0.0),
+          lambda x: F.threshold(x, 0.0, 0.0), SPECIAL),
+    point("activation.thresholded_relu", "mask_fill",
+          lambda x: activation.thresholded_relu(x, 0.5), lambda x: F.threshold(x, 0.5, 0.0),
+          SPECIAL),
+    point("activation.tanhshrink", "tanh sub", activation.tanhshrink, F.tanhshrink, SPECIAL),
     point("activation.prelu", "mask_where mul", activation.prelu,
           lambda x, a: torch.where(x >= 0, x, x * a), SPECIAL.reshape(13, 1), np.array([0.25]),
           expect=_prelu_expect, why="as leaky_relu: 1 at 0 for x, and 0 for alpha"),

@@ -1082,6 +1082,131 @@ def test_clone_and_from_dlpack(backend):
     assert type(t).from_dlpack(t).tolist() == [1.0, 2.0]
 
 
+# --- Burn's ops beyond the Book's tables (values: tests/burn/, the ported Burn tests) -----------
+def test_extra_math_ops_match_torch(backend):
+    import torch
+    x = np.array([[0.3, -0.7, 0.5], [-0.2, 0.9, -0.4]])
+    y = np.array([[1.5, 0.4, -2.0], [0.8, -1.2, 2.5]])
+    t, u = tensor(backend, x), tensor(backend, y)
+    tx, ty = torch.tensor(x), torch.tensor(y)
+    checks = {
+        "sinh": (t.sinh(), tx.sinh()), "cosh": (t.cosh(), tx.cosh()), "asin": (t.asin(), tx.asin()),
+        "acos": (t.acos(), tx.acos()), "atan": (t.atan(), tx.atan()),
+        "asinh": (t.asinh(), tx.asinh()), "acosh": ((t.abs() + 1.0).acosh(), (tx.abs() + 1).acosh()),
+        "atanh": (t.atanh(), tx.atanh()), "atan2": (t.atan2(u), torch.atan2(tx, ty)),
+        "hypot": (t.hypot(u), torch.hypot(tx, ty)), "fmod": (u.fmod(t), torch.fmod(ty, tx)),
+        "fmod_scalar": (u.fmod_scalar(0.7), torch.fmod(ty, 0.7)),
+        "deg2rad": (t.deg2rad(), torch.deg2rad(tx)), "rad2deg": (t.rad2deg(), torch.rad2deg(tx)),
+        "cross": (t.cross(u, 1), torch.linalg.cross(tx, ty, dim=1)),
+        "cumprod": (t.cumprod(1), tx.cumprod(1)), "cummin": (t.cummin(1), tx.cummin(1).values),
+        "cummax": (t.cummax(0), tx.cummax(0).values),
+        "sum_dims": (t.sum_dims([0, 1]), tx.sum((0, 1), keepdim=True)),
+        "mean_dims": (t.mean_dims([1]), tx.mean(1, keepdim=True)),
+        "prod_dims": (t.prod_dims([0]), tx.prod(0, keepdim=True)),
+        "max_dims": (t.max_dims([1]), tx.amax(1, keepdim=True)),
+        "min_dims": (t.min_dims([1]), tx.amin(1, keepdim=True)),
+        "max_abs_dims": (t.max_abs_dims([1]), tx.abs().amax(1, keepdim=True)),
+        "max_abs_dim": (t.max_abs_dim(0), tx.abs().amax(0, keepdim=True)),
+        "max_abs": (t.max_abs(), tx.abs().max().reshape(1)),
+        "sum_dims_squeeze": (t.sum_dims_squeeze([1]), tx.sum(1)),
+        "median": (t.median(1), tx.median(1, keepdim=True).values),
+        "cov": (t.cov(1, 1), torch.cov(tx)),
+        "dot": (t.reshape([6]).dot(u.reshape([6])), torch.dot(tx.reshape(6), ty.reshape(6)).reshape(1)),
+        "roll": (t.roll([1], [1]), torch.roll(tx, -1, 1)),
+        "roll_dim": (t.roll_dim(-1, 0), torch.roll(tx, 1, 0)),
+        "unfold": (t.unfold(1, 2, 1), tx.unfold(1, 2, 1)),
+        "pad": (t.pad((1, 2), 0.5), torch.nn.functional.pad(tx, (1, 2), value=0.5)),
+        "slice_dim": (t.slice_dim(1, slice(0, 3, 2)), tx[:, 0:3:2]),
+        "mask_select": (t.mask_select(t > 0.0), tx[tx > 0]),
+        "celu": (activation.celu(t, 2.0), torch.nn.functional.celu(tx, 2.0)),
+        "glu": (activation.glu(t.pad((0, 1), 0.0), 1), torch.nn.functional.glu(torch.nn.functional.pad(tx, (0, 1)), 1)),
+        "hardtanh": (activation.hardtanh(t, -0.5, 0.5), torch.nn.functional.hardtanh(tx, -0.5, 0.5)),
+        "relu6": (activation.relu6(u * 4.0), torch.nn.functional.relu6(ty * 4)),
+        "softmin": (activation.softmin(t, 1), torch.nn.functional.softmin(tx, 1)),
+        "threshold": (activation.threshold(t, 0.1, 9.0), torch.nn.functional.threshold(tx, 0.1, 9.0)),
+        "thresholded_relu": (activation.thresholded_relu(t, 0.1), torch.nn.functional.threshold(tx, 0.1, 0.0)),
+        "tanhshrink": (activation.tanhshrink(t), torch.nn.functional.tanhshrink(tx)),
+    }
+    for name, (ours, theirs) in checks.items():
+        np.testing.assert_allclose(ours.to_numpy(), theirs.numpy(), rtol=1e-5, atol=1e-6, err_msg=name)
+
+
+def test_extra_index_ops(backend):
+    t = tensor(backend, [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    idx = tensor(backend, [[1, 2], [0, 0]], Int)
+    assert t.gather_nd(idx).tolist() == [6.0, 1.0]
+    from pyburn import IndexingUpdateOp
+    assert t.scatter_nd(idx, tensor(backend, [9.0, 7.0]), IndexingUpdateOp.Max).tolist() == \
+        [[7.0, 2.0, 3.0], [4.0, 5.0, 9.0]]
+    assert t.take(1, tensor(backend, [[2, 0]], Int)).tolist() == [[[3.0, 1.0]], [[6.0, 4.0]]]
+    assert t.argtopk(2, 1).tolist() == [[2, 1], [2, 1]]
+    assert t.argsort_descending(1).tolist() == [[2, 1, 0], [2, 1, 0]]
+    assert t.sort_descending_with_indices(0)[1].tolist() == [[1, 1, 1], [0, 0, 0]]
+    assert t.median_with_indices(1)[1].tolist() == [[1], [1]]
+    assert t.is_close(t + 1e-9).all().into_scalar() and t.is_finite().all().into_scalar()
+    assert t.one_hot_fill(7, 1.0, -1.0, -1).shape == Shape([2, 3, 7])
+    cls = Tensor[backend.B, Bool]
+    assert cls.tril_mask([2, 2], 0, backend.device).tolist() == [[False, True], [False, False]]
+    assert cls.triu_mask([2, 2], 0, backend.device).tolist() == [[False, False], [True, False]]
+    assert cls.diag_mask([2, 2], 0, backend.device).tolist() == [[False, True], [True, False]]
+    draws = (t * 0.0 + tensor(backend, [[0.0, 1.0, 0.0]])).categorical(4)
+    assert draws.tolist() == [[1, 1, 1, 1], [1, 1, 1, 1]]
+    n = tensor(backend, [12, 10], Int)
+    m = tensor(backend, [10, 6], Int)
+    assert n.bitwise_and(m).tolist() == [8, 2] and n.bitwise_or(m).tolist() == [14, 14]
+    assert n.bitwise_xor(m).tolist() == [6, 12] and n.bitwise_not().tolist() == [-13, -11]
+    assert n.bitwise_and_scalar(4).tolist() == [4, 0] and n.bitwise_or_scalar(1).tolist() == [13, 11]
+    assert n.bitwise_xor_scalar(1).tolist() == [13, 11]
+    assert n.bitwise_left_shift(tensor(backend, [1, 2], Int)).tolist() == [24, 40]
+    assert n.bitwise_right_shift(tensor(backend, [1, 2], Int)).tolist() == [6, 2]
+    assert n.bitwise_left_shift_scalar(1).tolist() == [24, 20]
+    assert n.bitwise_right_shift_scalar(1).tolist() == [6, 5]
+
+
+def test_grid_ops_match_torch(backend):
+    import torch
+    from pyburn.tensor import GridSampleOptions, GridSamplePaddingMode
+    x = np.arange(18.0).reshape(1, 2, 3, 3)
+    g = np.array([[[[0.0, 0.0], [-1.0, 0.25]], [[1.0, 1.0], [0.2, -0.8]], [[1.7, -1.3], [-0.6, 0.9]]]])
+    t, grid = tensor(backend, x), tensor(backend, g)
+    for pad in ("zeros", "border", "reflection"):
+        for align in (False, True):
+            opts = GridSampleOptions().with_padding_mode(GridSamplePaddingMode(pad)) \
+                .with_align_corners(align)
+            ref = torch.nn.functional.grid_sample(torch.tensor(x), torch.tensor(g), "bilinear",
+                                                  pad, align)
+            np.testing.assert_allclose(t.grid_sample_2d(grid, opts).to_numpy(), ref.numpy(),
+                                       rtol=1e-5, atol=1e-5, err_msg=f"{pad}, {align}")
+    cells = Tensor[backend.B, Int].cartesian_grid([2, 3], backend.device)
+    assert cells.shape == Shape([2, 3, 2]) and cells.tolist()[1][2] == [1, 2]
+
+
+def test_transaction_reads_registered_tensors_in_order(backend):
+    from pyburn.tensor import Transaction
+    a, b = tensor(backend, [[1.0, 2.0]]), tensor(backend, [3, 4], Int)
+    data = Transaction.default().register(a.transpose()).register(b).execute()
+    assert [d.to_list() for d in data] == [[[1.0], [2.0]], [3, 4]]
+
+
+def test_extra_ops_refuse_bad_input_naming_the_op(backend):
+    t = tensor(backend, [[1.0, 2.0, 3.0]])
+    from pyburn.tensor.errors import ShapeError
+    with pytest.raises(ShapeError, match="cross: dim 1 must have size 3"):
+        t.pad((0, 1), 0.0).cross(t.pad((0, 1), 0.0), 1)
+    with pytest.raises(ShapeError, match="dot: expected two 1-D tensors of the same size"):
+        t.reshape([3]).dot(tensor(backend, [1.0, 2.0]))
+    with pytest.raises(ShapeError, match="mask_select: the mask's shape"):
+        t.mask_select(tensor(backend, [True], Bool))
+    with pytest.raises(ShapeError, match="pad: reflect padding"):
+        t.pad((3, 0), __import__("pyburn").PadMode.Reflect)
+    with pytest.raises(ValueError, match="scatter_nd: IndexingUpdateOp.Mul with repeated indices"):
+        from pyburn import IndexingUpdateOp
+        t.scatter_nd(tensor(backend, [[0, 1], [0, 1]], Int), tensor(backend, [2.0, 3.0]),
+                     IndexingUpdateOp.Mul)
+    with pytest.raises(ShapeError, match="iter_dim"):
+        t.iter_dim(2)
+
+
 # --- every op has a test --------------------------------------------------------------------
 # Tensor attributes that are not ops (or are covered by another test file).
 NOT_OPS = {"backend", "kind", "backward", "grad", "grad_remove", "grad_replace", "inner",

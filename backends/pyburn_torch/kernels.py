@@ -104,9 +104,25 @@ def slice_(x: Tensor, slices: tuple[slice, ...]) -> Tensor:
 
 
 def slice_assign(x: Tensor, slices: tuple[slice, ...], values: Tensor) -> Tensor:
+    dim = _single_sliced_dim(x.shape, slices)
+    if dim >= 0 and values.dtype == x.dtype:  # the usual case (a slice's backward, a chunk)
+        s = slices[dim]
+        return torch.slice_scatter(x, values, dim, s.start, s.stop, s.step)
     out = x.clone()  # a fresh tensor: writing into it cannot change `x` or any view of it
     out[slices] = values
     return out
+
+
+def _single_sliced_dim(shape: Shape, slices: tuple[slice, ...]) -> int:
+    """The one dim that `slices` (normalized: ints, positive steps) narrow, else -1."""
+    found = -1
+    for d, s in enumerate(slices):
+        if s.start == 0 and s.stop == shape[d] and s.step in (None, 1):
+            continue
+        if found >= 0:
+            return -1
+        found = d
+    return found
 
 
 def cat(xs: Sequence[Tensor], dim: int) -> Tensor:
@@ -145,9 +161,26 @@ def mask_fill(x: Tensor, mask: Tensor, value: float) -> Tensor:
     return x.masked_fill(mask, value)
 
 
+# aten's backward kernels, each bound once as its overload (`.default`): calling the packet
+# (``torch.ops.aten.tanh_backward``) resolves the overload again on every call.
+_THRESHOLD_BACKWARD: Any = torch.ops.aten.threshold_backward.default if torch is not None else None
+_TANH_BACKWARD: Any = torch.ops.aten.tanh_backward.default if torch is not None else None
+_SIGMOID_BACKWARD: Any = torch.ops.aten.sigmoid_backward.default if torch is not None else None
+
+
 def relu_backward(output: Tensor, grad: Tensor) -> Tensor:
     """One pass, no mask: ``output <= 0 ? 0 : grad`` (NaN keeps the gradient, as Burn's)."""
-    return torch.ops.aten.threshold_backward(grad, output, 0.0)
+    return _THRESHOLD_BACKWARD(grad, output, 0.0)
+
+
+def tanh_backward(output: Tensor, grad: Tensor) -> Tensor:
+    """``grad * (1 - output ** 2)`` in one pass, as torch's own autograd computes it."""
+    return _TANH_BACKWARD(grad, output)
+
+
+def sigmoid_backward(output: Tensor, grad: Tensor) -> Tensor:
+    """``grad * output * (1 - output)`` in one pass, as torch's own autograd computes it."""
+    return _SIGMOID_BACKWARD(grad, output)
 
 
 # --- arithmetic ----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The tensor layer: `Tensor[B, K]`, `TensorData`, `Shape`, `Distribution`, kinds, dtypes,
 devices, the Backend protocol (`pyburn.tensor.backend`) and activations."""
 
-from . import activation
+from . import activation, linalg
 from .backend import Backend, CustomOp, OpContext, custom_op
 from .data import TensorData, Tolerance
 from .device import Device
@@ -11,10 +11,16 @@ from .dtype import DType
 from .errors import (BackendError, DeviceError, GradientError, KindError, RankError, ShapeError,
                      TensorError)
 from .kind import Bool, Float, Int, TensorKind
+from .ops_extra import (GridSampleMode, GridSampleOptions, GridSamplePaddingMode, IndexingUpdateOp,
+                        IndexPos, PadMode, affine_grid_2d, blackman_window, hamming_window,
+                        hann_window, meshgrid, meshgrid_stack)
 from .shape import Shape
+from .transaction import Transaction
 from .tensor import Tensor
 
 __all__ = ["Tensor", "TensorData", "Tolerance", "Shape", "Distribution", "DType", "Device",
            "Float", "Int", "Bool", "TensorKind", "Backend", "CustomOp", "OpContext", "custom_op",
-           "activation", "TensorError", "ShapeError", "RankError", "KindError", "DeviceError",
-           "BackendError", "GradientError", "PrintOptions", "set_print_options"]
+           "activation", "linalg", "TensorError", "ShapeError", "RankError", "KindError", "DeviceError",
+           "BackendError", "GradientError", "PrintOptions", "set_print_options",
+           "IndexingUpdateOp", "PadMode", "GridSampleMode", "GridSampleOptions",
+           "GridSamplePaddingMode", "Transaction", "IndexPos", "meshgrid", "meshgrid_stack", "affine_grid_2d", "hann_window", "hamming_window", "blackman_window"]

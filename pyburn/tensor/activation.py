@@ -135,10 +135,58 @@ def softsign(x: T) -> T:
 
 def prelu(x: T, alpha: T) -> T:
     """Leaky ReLU with a learned slope `alpha` (broadcast against x); as `leaky_relu` (and
-    Burn), the gradient at 0 is 1 for x and 0 for alpha."""
+    Burn), the gradient at 0 is 1 for x and 0 for alpha. One weight, or one per channel (dim 1)."""
+    channels = x.shape[1] if x.rank > 1 else 1
+    if alpha.rank == 1 and alpha.shape[0] not in (1, channels):
+        from .errors import ShapeError
+        raise ShapeError(f"prelu: {alpha.shape[0]} weights for {channels} channels (input shape "
+                         f"{list(x.shape)})")
     return x.mask_where(x.lower_elem(0.0), x * alpha)
+
+
+def celu(x: T, alpha: float = 1.0) -> T:
+    """``max(0, x) + min(0, alpha (exp(x / alpha) - 1))``: ELU with a slope-continuous knee."""
+    negative = _expm1_nonpositive((x / alpha).clamp_max(0.0)) * alpha
+    return x.mask_where(x.lower_equal_elem(0.0), negative)
+
+
+def glu(x: T, dim: int) -> T:
+    """Gated linear unit: the first half of `dim` times the sigmoid of the second half."""
+    n = x.shape[dim]
+    if n % 2:
+        from .errors import ShapeError
+        raise ShapeError(f"glu: dim {dim} must have an even size, got {n}")
+    return x.narrow(dim, 0, n // 2) * x.narrow(dim, n // 2, n // 2).sigmoid()
+
+
+def hardtanh(x: T, min_val: float = -1.0, max_val: float = 1.0) -> T:
+    return x.clamp(min_val, max_val)
+
+
+def relu6(x: T) -> T:
+    return x.clamp(0.0, 6.0)
+
+
+def softmin(x: T, dim: int) -> T:
+    """``softmax(-x)``: weights the smallest values most."""
+    return softmax(-x, dim)
+
+
+def threshold(x: T, threshold: float, value: float) -> T:
+    """`x` where ``x > threshold``, `value` elsewhere (torch's ``F.threshold``)."""
+    return x.mask_fill(x.lower_equal_elem(threshold), value)
+
+
+def thresholded_relu(x: T, alpha: float = 1.0) -> T:
+    """`x` where ``x > alpha``, 0 elsewhere (ONNX's ThresholdedRelu)."""
+    return x.mask_fill(x.lower_equal_elem(alpha), 0.0)
+
+
+def tanhshrink(x: T) -> T:
+    return x - x.tanh()
 
 
 __all__ = ["relu", "sigmoid", "tanh", "gelu", "gelu_tanh", "silu", "swish", "softplus",
            "log_sigmoid", "mish", "softmax", "log_softmax", "quiet_softmax", "leaky_relu", "elu",
-           "selu", "hard_sigmoid", "hard_swish", "softsign", "prelu"]
+           "selu", "hard_sigmoid", "hard_swish", "softsign", "prelu", "celu", "glu", "hardtanh",
+           "relu6", "softmin", "threshold", "thresholded_relu", "tanhshrink"]

@@ -55,29 +55,34 @@ class BasicOps(TensorOpsBase[B, K]):
     from_bools = from_data
 
     @classmethod
-    def full(cls, shape: Sequence[int], value: Any, device: "Device | str | None" = None) -> "Self":
-        return cls._filled(shape, value, device, "full")
+    def full(cls, shape: Sequence[int], value: Any, device: "Device | str | None" = None,
+             dtype: Any = None) -> "Self":
+        return cls._filled(shape, value, device, "full", dtype)
 
     @classmethod
     def _filled(cls, shape: Sequence[int], value: Any, device: "Device | str | None",
-                op: str) -> "Self":
+                op: str, dtype: Any = None) -> "Self":
         if cls.kind is Int:
             value = int_fill_value(value, cls.backend.int_elem)
-        return cls.from_primitive(cls._ops.full(dims_arg(shape, op), value,
-                                                _resolve_device(cls.backend, device)))
+        out = cls.from_primitive(cls._ops.full(dims_arg(shape, op), value,
+                                               _resolve_device(cls.backend, device)))
+        return out if dtype is None else out.cast(dtype)  # type: ignore[attr-defined]
 
     @classmethod
-    def zeros(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
-        return cls._filled(shape, 0, device, "zeros")
+    def zeros(cls, shape: Sequence[int], device: "Device | str | None" = None,
+              dtype: Any = None) -> "Self":
+        return cls._filled(shape, 0, device, "zeros", dtype)
 
     @classmethod
-    def ones(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
-        return cls._filled(shape, 1, device, "ones")
+    def ones(cls, shape: Sequence[int], device: "Device | str | None" = None,
+              dtype: Any = None) -> "Self":
+        return cls._filled(shape, 1, device, "ones", dtype)
 
     @classmethod
-    def empty(cls, shape: Sequence[int], device: "Device | str | None" = None) -> "Self":
+    def empty(cls, shape: Sequence[int], device: "Device | str | None" = None,
+              dtype: Any = None) -> "Self":
         """Burn's ``empty``: values are unspecified (here: zeros, never garbage)."""
-        return cls._filled(shape, 0, device, "empty")
+        return cls._filled(shape, 0, device, "empty", dtype)
 
     @classmethod
     def random(cls, shape: Sequence[int], distribution: DistributionValue = Distribution.Default,
@@ -250,8 +255,12 @@ class BasicOps(TensorOpsBase[B, K]):
     def reshape(self, shape: Sequence[int] | int, *more: int) -> "Self":
         """New shape with the same elements; -1 infers one dim, 0 keeps the input's dim.
         ``reshape(2, 3)`` is ``reshape([2, 3])``, as in PyTorch."""
-        shape = varargs(shape, more)
         src = self._ops.shape(self._p)
+        if not more and isinstance(shape, (list, tuple)):  # the common case: explicit dims
+            dims_ = tuple(shape)
+            if all(type(d) is int and d > 0 for d in dims_) and math.prod(dims_) == math.prod(src):
+                return self if dims_ == tuple(src) else self._new(self._ops.reshape(self._p, dims_))
+        shape = varargs(shape, more)
         asked = list(dims_arg(shape, "reshape", low=-1))
         dims = [src[i] if d == 0 and i < len(src) else d for i, d in enumerate(asked)]
         if dims.count(-1) > 1:
@@ -313,12 +322,29 @@ class BasicOps(TensorOpsBase[B, K]):
         return self._new(self._ops.reshape(self._p, tuple(shape[:d] + [1] + shape[d:])))
 
     def unsqueeze_dims(self, dims: Sequence[int]) -> "Self":
+        """Insert size-1 dims at `dims` of the output, as Burn: negative dims count from the
+        end of the output (several negatives fill it from the back), and a repeated dim inserts
+        that many dims starting there."""
         out_rank = self.rank + len(dims)
-        ds = sorted(d + out_rank if d < 0 else d for d in dims)
-        out = self
-        for d in ds:
-            out = out.unsqueeze_dim(d)
-        return out
+        offset, ds = out_rank, []
+        for d in dims:
+            if not -out_rank <= d < out_rank:
+                raise ShapeError(f"unsqueeze_dims: dim {d} out of range for an output of rank "
+                                 f"{out_rank}")
+            if d < 0:
+                offset -= 1
+                d = d + offset + 1
+            ds.append(d)
+        ds.sort()
+        for i in range(1, len(ds)):
+            if ds[i] <= ds[i - 1]:
+                ds[i] = ds[i - 1] + 1
+        if ds and ds[-1] >= out_rank:
+            raise ShapeError(f"unsqueeze_dims: dims {list(dims)} do not fit an output of rank "
+                             f"{out_rank}")
+        old = iter(self.shape)
+        new = [1 if i in ds else next(old) for i in range(out_rank)]
+        return self.reshape(new)
 
     def swap_dims(self, dim1: int, dim2: int) -> "Self":
         a, b = self._dim(dim1, "swap_dims"), self._dim(dim2, "swap_dims")
@@ -353,14 +379,30 @@ class BasicOps(TensorOpsBase[B, K]):
                              f"0..{self.rank - 1}")
         return self._new(self._ops.permute(self._p, ds))
 
-    def movedim(self, src: int, dst: int) -> "Self":
-        s, d = self._dim(src, "movedim"), self._dim(dst, "movedim")
-        axes = [i for i in range(self.rank) if i != s]
-        axes.insert(d, s)
+    def movedim(self, src: int | Sequence[int], dst: int | Sequence[int]) -> "Self":
+        """Move dim `src` to position `dst`; with lists, each src to its dst (torch's)."""
+        if isinstance(src, int) and isinstance(dst, int):
+            s, d = self._dim(src, "movedim"), self._dim(dst, "movedim")
+            axes = [i for i in range(self.rank) if i != s]
+            axes.insert(d, s)
+            return self._new(self._ops.permute(self._p, axes))
+        srcs = [src] if isinstance(src, int) else list(src)
+        dsts = [dst] if isinstance(dst, int) else list(dst)
+        if len(srcs) != len(dsts):
+            raise ShapeError(f"movedim: {len(srcs)} source dims for {len(dsts)} destinations")
+        ss = [self._dim(v, "movedim") for v in srcs]
+        ds = [self._dim(v, "movedim") for v in dsts]
+        if len(set(ss)) != len(ss) or len(set(ds)) != len(ds):
+            raise ShapeError(f"movedim: repeated dims in source {srcs} or destination {dsts}")
+        rest = iter(i for i in range(self.rank) if i not in ss)
+        placed = dict(zip(ds, ss))
+        axes = [placed[i] if i in placed else next(rest) for i in range(self.rank)]
         return self._new(self._ops.permute(self._p, axes))
 
     def flip(self, axes: Sequence[int]) -> "Self":
         ds = [self._dim(a, "flip") for a in axes]
+        if len(set(ds)) != len(ds):
+            raise ShapeError(f"flip: repeated axes {list(axes)}")
         return self._new(self._ops.flip(self._p, ds))
 
     def expand(self, shape: Sequence[int] | int, *more: int) -> "Self":
@@ -391,8 +433,9 @@ class BasicOps(TensorOpsBase[B, K]):
         ``repeat(2, 1)`` form works too)."""
         sizes = varargs(sizes, more)
         sizes = dims_arg(sizes, "repeat")
-        if len(sizes) != self.rank:
-            raise ShapeError(f"repeat: expected {self.rank} sizes, got {list(sizes)}")
+        if len(sizes) < self.rank or any(t != 1 for t in sizes[self.rank:]):
+            extra = " (sizes past the rank must be 1, as in Burn)" if len(sizes) > self.rank else ""
+            raise ShapeError(f"repeat: expected {self.rank} sizes, got {list(sizes)}{extra}")
         out = self
         for d, times in enumerate(sizes):
             if times != 1:
@@ -424,16 +467,24 @@ class BasicOps(TensorOpsBase[B, K]):
         d = self._dim(dim, "chunk")
         if chunks <= 0:
             raise ValueError(f"chunk: chunks must be > 0, got {chunks}")
-        n = self.shape[d]
+        n = self._ops.shape(self._p)[d]
         size = max(1, -(-n // chunks))
         return self.split(size, d)
 
     def split(self, split_size: int, dim: int = 0) -> list["Self"]:
         d = self._dim(dim, "split")
+        n = self._ops.shape(self._p)[d]
+        if n == 0 and split_size >= 0:
+            return []                           # nothing to split, as Burn
         if split_size <= 0:
             raise ValueError(f"split: split_size must be > 0, got {split_size}")
-        n = self.shape[d]
-        return [self.narrow(d, s, min(split_size, n - s)) for s in range(0, n, split_size)]
+        sizes = [min(split_size, n - s) for s in range(0, n, split_size)]
+        if len(sizes) > 1 and self.kind.prefix == "float" and type(self).backend.is_autodiff():
+            # one op on the tape: its backward is one cat, not a zero tensor per piece
+            from .module_ops.split import split_op
+            pieces = split_op(len(sizes)).apply(self, dim=d, sizes=tuple(sizes))
+            return list(pieces)
+        return [self.narrow(d, s, size) for s, size in zip(range(0, n, split_size), sizes)]
 
     def split_with_sizes(self, sizes: Sequence[int], dim: int = 0) -> list["Self"]:
         d = self._dim(dim, "split_with_sizes")
@@ -442,15 +493,16 @@ class BasicOps(TensorOpsBase[B, K]):
                              f"{self.shape[d]} (dim {dim})")
         out, start = [], 0
         for s in sizes:
-            out.append(self.narrow(d, start, s))
+            if s:                               # zero-sized pieces are left out, as in Burn
+                out.append(self.narrow(d, start, s))
             start += s
         return out
 
     def iter_dim(self, dim: int) -> Iterator["Self"]:
-        """Iterate over `dim`, each item keeping `dim` with size 1 (Burn's ``iter_dim``)."""
+        """Iterate over `dim`, each item keeping `dim` with size 1 (Burn's ``iter_dim``). A dim
+        past the rank is refused here, at the call, not at the first ``next``."""
         d = self._dim(dim, "iter_dim")
-        for i in range(self.shape[d]):
-            yield self.narrow(d, i, 1)
+        return (self.narrow(d, i, 1) for i in range(self.shape[d]))
 
     def unbind(self, dim: int = 0) -> list["Self"]:
         """Like torch's ``unbind``: the items of `dim`, with `dim` removed."""
@@ -461,6 +513,8 @@ class BasicOps(TensorOpsBase[B, K]):
         """Normalize Burn-style ranges (``(start, end)``, ``slice`` or ``int``; missing trailing
         dims are full) to concrete slices; also the dims whose step was negative (to flip)."""
         shape = self._ops.shape(self._p)
+        if isinstance(ranges, slice):
+            ranges = [ranges]       # Burn's slice(range): one range, for the first dim
         if len(ranges) > len(shape):
             raise ShapeError(f"{op}: {len(ranges)} ranges for a tensor of rank {len(shape)}")
         out, flips = [], []
@@ -526,6 +580,10 @@ class BasicOps(TensorOpsBase[B, K]):
         """NumPy-style indexing: ints (drop the dim), slices (any step), ``None`` (new dim),
         ``...``, and a 1-D Int tensor on one dim (``select``)."""
         key = key if isinstance(key, tuple) else (key,)
+        if all(type(k) is slice for k in key):  # the common case, kept lean
+            sliced = self._sliced_fast(key)
+            if sliced is not None:
+                return self._new(sliced)
         tensor_dims = [i for i, k in enumerate(key) if isinstance(k, BasicOps)]
         if tensor_dims:
             return self._index_with_tensor(key, tensor_dims)
@@ -560,6 +618,26 @@ class BasicOps(TensorOpsBase[B, K]):
             out = self._ops.reshape(out, tuple(final))
         return self._new(out)
 
+    def _sliced_fast(self, key: tuple[Any, ...]) -> Any:
+        """``x[a:b, c:d]``: plain slices with positive steps, checked as `_slices` checks them;
+        None sends anything else (negative steps, too many dims) to the general path."""
+        shape = self._ops.shape(self._p)
+        if len(key) > len(shape):
+            return None
+        out = []
+        for d, n in enumerate(shape):
+            if d < len(key):
+                r = key[d]
+                if r.start is not None:
+                    _check_range_start("index", r, d, n)
+                start, stop, step = r.indices(n)
+                if step < 0:
+                    return None
+                out.append(slice(start, stop if stop > start else start, step))
+            else:
+                out.append(slice(0, n, 1))
+        return self._ops.slice(self._p, tuple(out))
+
     def _index_with_tensor(self, key: tuple[Any, ...], tensor_dims: list[int]) -> "Self":
         if len(tensor_dims) != 1 or any(k is not Ellipsis and not (isinstance(k, slice) and k == slice(None))
                                         for i, k in enumerate(key) if i != tensor_dims[0]):
@@ -586,6 +664,8 @@ class BasicOps(TensorOpsBase[B, K]):
 
     # --- gather / scatter / select / masks --------------------------------------------------------
     def gather(self, dim: int, indices: Any) -> "Self":
+        if self.kind is Bool:       # Bool tensors index as 0/1 Int tensors, as Burn's do
+            return self.int().gather(dim, indices).bool()  # type: ignore[attr-defined]
         d = self._dim(dim, "gather")
         _require_int("gather", indices, self)
         if indices.rank != self.rank:
@@ -594,8 +674,11 @@ class BasicOps(TensorOpsBase[B, K]):
         check_index_range("gather", indices, d, self._ops.shape(self._p)[d])
         return self._new(self._ops.gather(d, self._p, indices._p))
 
-    def scatter(self, dim: int, indices: Any, values: "Self") -> "Self":
-        """Add `values` at `indices` along `dim` (Burn's scatter = torch's scatter_add)."""
+    def scatter(self, dim: int, indices: Any, values: "Self", update: Any = None) -> "Self":
+        """Add `values` at `indices` along `dim` (Burn's scatter = torch's scatter_add);
+        ``update=IndexingUpdateOp.Assign`` replaces instead (on Bool tensors, add is "or")."""
+        if self.kind is Bool and getattr(values, "kind", None) is Bool:
+            return self.int().scatter(dim, indices, values.int(), update).bool()  # type: ignore
         d = self._dim(dim, "scatter")
         _require_int("scatter", indices, self)
         vp = self._check_peer("scatter", values)
@@ -603,10 +686,20 @@ class BasicOps(TensorOpsBase[B, K]):
             raise ShapeError(f"scatter: indices shape {list(indices.shape)} must equal values "
                              f"shape {list(values.shape)}")
         check_index_range("scatter", indices, d, self._ops.shape(self._p)[d])
+        if update is not None:
+            from .ops_extra import scatter_update
+            ones = type(indices).ones(list(indices.shape), indices.device)
+            return scatter_update(
+                "scatter", self, update,
+                lambda base: base._new(base._ops.scatter(d, base._p, indices._p, vp)),
+                lambda: type(indices).zeros(list(self.shape), self.device).scatter(
+                    d, indices, ones).greater_elem(0))
         return self._new(self._ops.scatter(d, self._p, indices._p, vp))
 
     def select(self, dim: int, indices: Any) -> "Self":
         """Pick entries of `dim` by a 1-D Int tensor (torch's ``index_select``)."""
+        if self.kind is Bool:
+            return self.int().select(dim, indices).bool()  # type: ignore[attr-defined]
         d = self._dim(dim, "select")
         _require_int("select", indices, self)
         if indices.rank != 1:
@@ -614,12 +707,31 @@ class BasicOps(TensorOpsBase[B, K]):
         check_index_range("select", indices, d, self._ops.shape(self._p)[d])
         return self._new(self._ops.select(self._p, d, indices._p))
 
-    def select_assign(self, dim: int, indices: Any, values: "Self") -> "Self":
-        """Add `values` into the entries of `dim` picked by `indices`."""
+    def select_assign(self, dim: int, indices: Any, values: "Self", update: Any = None) -> "Self":
+        """Add `values` into the entries of `dim` picked by `indices`;
+        ``update=IndexingUpdateOp.Assign`` replaces them instead (on Bool tensors, add is
+        "or")."""
+        if self.kind is Bool and getattr(values, "kind", None) is Bool:
+            return self.int().select_assign(dim, indices, values.int(),  # type: ignore
+                                            update).bool()
         d = self._dim(dim, "select_assign")
         _require_int("select_assign", indices, self)
         vp = self._check_peer("select_assign", values)
+        if indices.rank != 1 or values.shape[d] != indices.shape[0]:
+            raise ShapeError(f"select_assign: {list(indices.shape)} indices for values of shape "
+                             f"{list(values.shape)} along dim {dim}")
         check_index_range("select_assign", indices, d, self._ops.shape(self._p)[d])
+        if update is not None:
+            from .ops_extra import scatter_update
+            n = self._ops.shape(self._p)[d]
+            shape = [1] * self.rank
+            shape[d] = n
+            ones = type(indices).ones(list(indices.shape), indices.device)
+            return scatter_update(
+                "select_assign", self, update,
+                lambda base: base._new(base._ops.select_assign(base._p, d, indices._p, vp)),
+                lambda: type(indices).zeros([n], self.device).select_assign(0, indices, ones)
+                .greater_elem(0).reshape(shape).expand(list(self.shape)))
         return self._new(self._ops.select_assign(self._p, d, indices._p, vp))
 
     def mask_where(self, mask: Any, value: "Self") -> "Self":
@@ -631,6 +743,9 @@ class BasicOps(TensorOpsBase[B, K]):
 
     def mask_fill(self, mask: Any, value: Any) -> "Self":
         _require_bool("mask_fill", mask, self)
+        if self.kind is Bool:
+            return self.int().mask_fill(mask, int(bool(value))).bool()  # type: ignore
+
         if self.kind is Int:
             value = int_fill_value(value, self.dtype)
         return self._new(checked_call("mask_fill", self, (mask,), self._ops.mask_fill,
@@ -759,10 +874,12 @@ def checked_call(op: str, owner: Any, operands: Sequence[Any], fn: Any, *prims: 
     try:
         return fn(*prims)
     except Exception as exc:
-        raise _explain(op, owner, operands, exc) from exc
+        raise explain(op, owner, operands, exc) from exc
 
 
-def _explain(op: str, owner: Any, others: Sequence[Any], exc: Exception) -> Exception:
+def explain(op: str, owner: Any, others: Sequence[Any], exc: Exception) -> Exception:
+    """The error to raise for a backend failure in `op`: mixed devices or shapes that do not
+    broadcast, named in our terms; else the backend's own exception."""
     from .tensor import Tensor
     tensors = [owner] + [o for o in others if isinstance(o, Tensor)]
     devices = {str(t.device) for t in tensors}

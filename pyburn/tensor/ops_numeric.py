@@ -11,7 +11,7 @@ import numpy as np
 from .kind import Bool, Int
 from .errors import KindError, ShapeError
 from .ops_base import B, K, TensorOpsBase
-from .ops_basic import checked_call
+from .ops_basic import checked_call, explain
 from .torch_habits import flat_argextreme, reduce_dims, reject_extreme
 
 if TYPE_CHECKING:
@@ -39,10 +39,20 @@ def _scalar(t: Any, value: Any, op: str) -> Any:
             raise KindError(f"{op}: cannot combine an Int tensor with the float {value!r}; "
                             "convert the tensor with .float()")
         return int(value)
+    if type(value) is float:
+        return value
+    if getattr(value, "jit_traced", False):  # a pyburn.jit scalar input: stays an input
+        return value
     return float(value)
 
 
 def _binary(t: Any, other: Any, op: str) -> Any:
+    if type(other) is type(t) and t.kind.prefix == "float":  # the common case: two Float peers
+        p = t._p
+        try:
+            return t._new(getattr(t._ops, op)(p, other._p))
+        except Exception as exc:
+            raise explain(op, t, (other,), exc) from exc
     _numeric(t, op)
     ops = t._ops
     int_division = op in _DIVISIONS and t.kind.prefix == "int"

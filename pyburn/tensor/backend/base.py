@@ -45,6 +45,7 @@ class Backend(FloatTensorOps, IntTensorOps, BoolTensorOps, ActivationOps, metacl
     float_elem: ClassVar[DType] = DType.F32
     int_elem: ClassVar[DType] = DType.I64
     REQUIRED_OPS: ClassVar[tuple[str, ...]] = _required_ops()
+    _jit_custom_op: ClassVar[Any] = None  # set by pyburn.jit's Recording backend only
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

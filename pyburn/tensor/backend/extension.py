@@ -101,6 +101,9 @@ class CustomOp:
 
     def backward_for(self, backend: "type[Backend]") -> BackwardFn | None:
         """The backward matching the kernel `backend` runs."""
+        hook = getattr(backend, "_jit_custom_op", None)
+        if hook is not None:  # pyburn.jit's Recording backend: the backward becomes a plan entry
+            return hook.backward_for(self)
         if self.has_native(backend):
             for cls in backend.__mro__:
                 fn = self._native_backward.get(cls)
@@ -128,6 +131,9 @@ class CustomOp:
 
     def forward(self, backend: "type[Backend]", ctx: OpContext, inputs: Sequence[Any],
                 attrs: dict[str, Any]) -> Any:
+        hook = getattr(backend, "_jit_custom_op", None)
+        if hook is not None:  # pyburn.jit's Recording backend: the op becomes one plan entry
+            return hook.forward(self, ctx, inputs, attrs)
         out = self.kernel(backend)(backend, ctx, *inputs, **attrs)
         if self.keep_outputs:
             ctx.outputs = out

@@ -1,0 +1,21 @@
+"""Burn's `tensor/float/activation/thresholded_relu.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+
+
+def test_thresholded_relu_d2(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    tensor = TestTensor.from_([[0.0, -1.0, 2.0], [3.0, 1.0, 0.5]])
+    output = activation.thresholded_relu(tensor, 1.0)
+    output.into_data().assert_eq(TensorData([[0.0, 0.0, 2.0], [3.0, 0.0, 0.0]]), False)
+
+
+def test_thresholded_relu_d2_alpha(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    tensor = TestTensor.from_([[0.0, -1.0, 2.0], [3.0, 0.5, 0.6]])
+    output = activation.thresholded_relu(tensor, 0.5)
+    output.into_data().assert_eq(TensorData([[0.0, 0.0, 2.0], [3.0, 0.0, 0.6]]), False)

@@ -1,0 +1,27 @@
+"""Burn's `tensor/int/ops/all.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+
+
+def test_all(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    tensor = TestTensorInt.from_([[0, 1, 0], [1, -1, 1]])
+    data_actual = tensor.all().into_data()
+    data_expected = TensorData([False])
+    data_expected.assert_eq(data_actual, False)
+    tensor = TestTensorInt.from_([[1, 1, 1], [1, 1, 1]])
+    data_actual = tensor.all().into_data()
+    data_expected = TensorData([True])
+    data_expected.assert_eq(data_actual, False)
+
+
+def test_all_dim(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    tensor = TestTensorInt.from_([[0, 1, 0], [1, -1, 1]])
+    data_actual = tensor.all_dim(1).into_data()
+    data_expected = TensorData([[False], [True]])
+    data_expected.assert_eq(data_actual, False)

@@ -1,0 +1,49 @@
+"""Burn's `tensor/int/ops/sub.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+
+
+def test_should_support_sub_ops_int(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    data_1 = TensorData([[0, 1, 2], [3, 4, 5]])
+    data_2 = TensorData([[6, 7, 8], [9, 10, 11]])
+    device = device
+    tensor_1 = TestTensorInt.from_data(data_1, device)
+    tensor_2 = TestTensorInt.from_data(data_2, device)
+    output = tensor_1 - tensor_2
+    expected = TensorData([[-6, -6, -6], [-6, -6, -6]])
+    output.into_data().assert_eq(expected, False)
+
+
+def test_sub_broadcast_int(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    data_1 = TensorData([[0, 1, 2]])
+    data_2 = TensorData([[3, 4, 5], [6, 7, 8]])
+    device = device
+    tensor_1 = TestTensorInt.from_data(data_1, device)
+    tensor_2 = TestTensorInt.from_data(data_2, device)
+    output = tensor_1 - tensor_2
+    expected = TensorData([[-3, -3, -3], [-6, -6, -6]])
+    output.into_data().assert_eq(expected, False)
+
+
+def test_should_support_sub_scalar_ops_int(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    data = TensorData([[0, 1, 2], [3, 4, 5]])
+    scalar = 2
+    tensor = TestTensorInt.from_data(data, device)
+    output = tensor - scalar
+    expected = TensorData([[-2, -1, 0], [1, 2, 3]])
+    output.into_data().assert_eq(expected, False)
+
+
+def test_int_sub_flipped(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    a = TestTensorInt.from_([10, 20, 30, 40]).flip([0])
+    b = TestTensorInt.from_([1, 2, 3, 4])
+    output = a - b
+    output.into_data().assert_eq(TensorData([39, 28, 17, 6]), False)
