@@ -55,6 +55,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     add_run_args(p, "timed runs per cell")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
+    p.add_argument("--jit", action="store_true",
+                   help="also time the training step under pyburn.jit (a table of its own)")
     return p.parse_args(argv)
 
 
@@ -211,6 +213,32 @@ def pyburn_steps(B: Any, shape: tuple[int, ...], bidirectional: bool,
     return train, infer
 
 
+def pyburn_jit_step(B: Any, shape: tuple[int, ...], bidirectional: bool, device: str) -> Step:
+    """`pyburn_steps`' training step (forward, backward of the summed output, every parameter's
+    gradient) under `pyburn.jit`: traced on the first call, replayed after."""
+    from pyburn.jit import jit
+    from pyburn.optim import GradientsParams
+    batch, seq, d_in, hidden = shape
+    AD = Autodiff.of(B)
+    B.seed(0)
+    cfg: Any = (BiLstmConfig(d_in, hidden, True) if bidirectional
+                else LstmConfig(d_in, hidden, True))
+    model = cfg.init(AD.device(device))
+    x_np = np.random.default_rng(0).standard_normal((batch, seq, d_in), np.float32)
+    x = Tensor.of(AD).from_data(x_np, AD.device(device))
+
+    @jit
+    def grads_of(model: Any, x: Any) -> Any:
+        y, _ = model.forward(x)
+        return GradientsParams.from_grads(y.sum().backward(), model)
+
+    def train() -> Any:
+        grads = grads_of(model, x)
+        B.sync()
+        return grads
+    return train
+
+
 class Generic:
     """Wraps a step so that it runs with ``Lstm.fused = False`` (the per-step path)."""
 
@@ -223,6 +251,20 @@ class Generic:
             return self.step()
         finally:
             Lstm.fused = True
+
+
+def _jit_row(shape: tuple[int, ...], ms: dict[str, float]) -> str:
+    """One row of the jit table (NumPy columns are "-" on CUDA)."""
+    s = ",".join(map(str, shape))
+    def cell(key: str, scale: float = 1.0, ratio: bool = False) -> str:
+        if key not in ms:
+            return "-"
+        return f"{ms[key] / scale:.2f}x" if ratio else f"{ms[key]:.2f}"
+    return (f"| ({s}) | {cell('torch')} | {cell('ad-numpy')} | {cell('ad-numpy-jit')} | "
+            f"{cell('ad-torch')} | {cell('ad-torch-jit')} | "
+            f"{cell('ad-numpy-jit', ms.get('ad-numpy', 1.0), True)} | "
+            f"{cell('ad-torch-jit', ms['ad-torch'], True)} | "
+            f"{cell('ad-numpy-jit', ms['torch'], True)} | {cell('ad-torch-jit', ms['torch'], True)} |")
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -238,7 +280,7 @@ def time_round_robin(steps: dict[str, Step], repeats: int, device: str) -> dict[
 # --- the table -------------------------------------------------------------------------------
 
 
-NUMPY_ROWS = {"np-fused", "ad-numpy", "numpy-generic", "numpy"}
+NUMPY_ROWS = {"np-fused", "ad-numpy", "numpy-generic", "numpy", "ad-numpy-jit"}
 
 
 def time_by_engine(steps: dict[str, Step], repeats: int, device: str) -> dict[str, float]:
@@ -269,6 +311,7 @@ def run_block(title: str, bidirectional: bool, shapes: list[tuple[int, ...]], re
                      "Torch generic", "AD[Torch]/torch", "generic/torch")
     infer_rows = []
     mem_rows = []
+    jit_rows: list[str] = []
     for shape in shapes:
         t_train, t_infer = torch_steps(shape, bidirectional, device)
         steps: dict[str, Step] = {"torch": t_train}
@@ -284,7 +327,13 @@ def run_block(title: str, bidirectional: bool, shapes: list[tuple[int, ...]], re
         if device == "cpu":
             steps["numpy-generic"] = Generic(a_train)
         steps["torch-generic"] = Generic(tb_train)
+        if ARGS.jit:
+            if device == "cpu":
+                steps["ad-numpy-jit"] = pyburn_jit_step(NumPy, shape, bidirectional, device)
+            steps["ad-torch-jit"] = pyburn_jit_step(Torch, shape, bidirectional, device)
         ms = time_by_engine(steps, repeats, device)
+        if ARGS.jit:
+            jit_rows.append(_jit_row(shape, ms))
         im = time_by_engine(infer, repeats, device)
         s = ",".join(map(str, shape))
         if device == "cpu":
@@ -316,6 +365,12 @@ def run_block(title: str, bidirectional: bool, shapes: list[tuple[int, ...]], re
                 mem_rows.append(f"| ({s}) | {m_torch:.2f} | {m_adt:.2f} | "
                                 f"{m_adt / m_torch:.2f}x |")
         sys.stdout.flush()
+    if jit_rows:
+        print(f"\n## {title}: training step under pyburn.jit (ms, same run as above)\n")
+        print_header("shape", "torch.nn.LSTM", "Autodiff[NumPy]", "AD[NumPy] jit",
+                     "Autodiff[Torch]", "AD[Torch] jit", "jit/eager NumPy", "jit/eager Torch",
+                     "AD[NumPy] jit/torch", "AD[Torch] jit/torch")
+        print("\n".join(jit_rows))
     print(f"\n## {title}: inference-only forward (ms, median of at least {repeats})\n")
     if device == "cpu":
         print_header("shape", "torch.nn.LSTM", "numpy-fused", "NumPy", "Torch", "Torch/torch",

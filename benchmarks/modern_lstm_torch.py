@@ -12,6 +12,8 @@ is what this script does by default (``clip_grad_norm_`` called per parameter);
 
     python benchmarks/modern_lstm_torch.py                 # PyTorch only
     python benchmarks/modern_lstm_torch.py --compare       # + pyburn on NumPy and on Torch
+                                                           #   (eager and under pyburn.jit)
+    python benchmarks/modern_lstm_torch.py --compare --no-eager   # PyTorch + the jit rows only
     python benchmarks/modern_lstm_torch.py --compare --epochs 5
     python benchmarks/modern_lstm_torch.py --compare --threads 1
 
@@ -29,7 +31,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import torch
@@ -206,15 +208,72 @@ def train_pyburn(backend_name: str, epochs: int, artifact_dir: Path) -> Result:
                   history.seconds_per_epoch(), result.model.num_params())
 
 
+def train_pyburn_jit(backend_name: str, epochs: int) -> Result:
+    """The example's training loop with its train and valid steps under `pyburn.jit`: same
+    model, data, seeds and hyperparameters as `train_pyburn` (the example's own loop)."""
+    from examples.modern_lstm.training import _loaders, build_model, default_config
+    from pyburn.backend import Autodiff, by_name
+    from pyburn.jit import jit
+    from pyburn.nn.loss import MseLoss, Reduction
+    from pyburn.optim import GradientsParams
+    from pyburn.train import epoch_seed
+
+    plain = by_name(backend_name)
+    reason = plain.unavailable_reason()
+    if reason is not None:
+        raise RuntimeError(f"pyburn {backend_name} backend unavailable: {reason}")
+    B = Autodiff.of(plain)
+    config = default_config().with_num_epochs(epochs)
+    device = B.default_device()
+    B.seed(config.seed)
+    model = build_model(config, device, B)
+    optim = config.optimizer.init()
+    loss_fn = MseLoss()
+    loader_train, loader_valid = _loaders(config, B, device)
+
+    @jit
+    def train_step(model: Any, optim: Any, sequences: Any, targets: Any, lr: float) -> Any:
+        loss = loss_fn.forward(model.forward(sequences), targets, Reduction.Mean)
+        grads = GradientsParams.from_grads(loss.backward(), model)
+        return optim.step(lr, model, grads), loss
+
+    @jit
+    def valid_step(model: Any, sequences: Any, targets: Any) -> Any:
+        return loss_fn.forward(model.forward(sequences), targets, Reduction.Mean)
+
+    times, valid_losses = [], []
+    name = f"pyburn Autodiff<{plain!r}> (jit)"
+    for epoch in range(1, epochs + 1):
+        start = time.perf_counter()
+        B.seed(epoch_seed(config.seed, epoch))
+        train_loss = 0.0
+        for batch in loader_train:
+            model, loss = train_step(model, optim, batch.sequences, batch.targets, config.lr)
+            train_loss += loss.into_scalar() * batch.targets.dims()[0]
+        valid_model = model.valid()
+        valid_loss = 0.0
+        for batch in loader_valid:
+            loss = valid_step(valid_model, batch.sequences, batch.targets)
+            valid_loss += loss.into_scalar() * batch.targets.dims()[0]
+        times.append(time.perf_counter() - start)
+        valid_losses.append(valid_loss / loader_valid.num_items())
+        print(f"[{name}] Epoch {epoch}/{epochs}, Avg Loss "
+              f"{train_loss / loader_train.num_items():.4f}, Avg Val Loss: {valid_losses[-1]:.4f} "
+              f"({times[-1]:.2f} s; {train_step.stats()})", flush=True)
+    per_epoch = float(np.mean(times[1:] or times))   # epoch 1 includes the traces
+    return Result(name, valid_losses[-1], min(valid_losses), per_epoch, model.num_params())
+
+
 def print_table(results: list[Result], epochs: int) -> None:
     print(f"\nmodern-lstm, {epochs} epochs, {NUM_SEQUENCES} train / {NUM_SEQUENCES // 5} valid, "
           f"torch {torch.__version__}, {torch.get_num_threads()} torch thread(s)")
-    print(f"{'implementation':<26} {'params':>7} {'final valid MSE':>16} {'best valid MSE':>15} "
-          f"{'s/epoch':>8}")
-    print(f"{'-' * 26} {'-' * 7} {'-' * 16} {'-' * 15} {'-' * 8}")
+    print(f"{'implementation':<32} {'params':>7} {'final valid MSE':>16} {'best valid MSE':>15} "
+          f"{'s/epoch':>8} {'ratio':>6}")
+    print(f"{'-' * 32} {'-' * 7} {'-' * 16} {'-' * 15} {'-' * 8} {'-' * 6}")
+    reference = results[0].seconds_per_epoch
     for r in results:
-        print(f"{r.name:<26} {r.params:>7} {r.valid_loss:>16.4f} {r.best_valid_loss:>15.4f} "
-              f"{r.seconds_per_epoch:>8.2f}")
+        print(f"{r.name:<32} {r.params:>7} {r.valid_loss:>16.4f} {r.best_valid_loss:>15.4f} "
+              f"{r.seconds_per_epoch:>8.2f} {r.seconds_per_epoch / reference:>5.2f}x")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -226,6 +285,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--compare", action="store_true",
                         help="also train pyburn's example on NumPy and on Torch, then print a "
                              "comparison table")
+    parser.add_argument("--no-eager", action="store_true",
+                        help="with --compare: only the jitted pyburn rows (skip the eager ones)")
     parser.add_argument("--threads", type=int, default=None,
                         help="torch.set_num_threads for this process (default: torch's choice)")
     parser.add_argument("--artifact-dir", default="artifacts/modern_lstm_compare",
@@ -233,10 +294,19 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.threads is not None:
         torch.set_num_threads(args.threads)
+        # NumPy's BLAS too (pyburn's NumPy rows): on a busy machine its threads otherwise spin
+        # waiting for each other, and a [32, 32] @ [32, 128] matmul takes milliseconds.
+        try:
+            from threadpoolctl import threadpool_limits  # installed with scikit-learn (dev)
+            threadpool_limits(args.threads)
+        except ImportError:
+            print("note: threadpoolctl is not installed; NumPy's BLAS threads are not limited")
     results = [train_torch(args.epochs, args.clip)]
     if args.compare:
         for name in ("numpy", "torch"):
-            results.append(train_pyburn(name, args.epochs, Path(args.artifact_dir) / name))
+            if not args.no_eager:
+                results.append(train_pyburn(name, args.epochs, Path(args.artifact_dir) / name))
+            results.append(train_pyburn_jit(name, args.epochs))
     print_table(results, args.epochs)
 
 

@@ -31,7 +31,8 @@ def test_modern_lstm_compare_runs_every_row(tmp_path: Path) -> None:
     pytest.importorskip("torch", reason="the PyTorch reference needs torch")
     out = run("benchmarks/modern_lstm_torch.py", "--compare", "--epochs", "1", "--threads", "1",
               "--artifact-dir", str(tmp_path))
-    for row in ("PyTorch (direct)", "pyburn Autodiff<NumPy>", "pyburn Autodiff<Torch>"):
+    for row in ("PyTorch (direct)", "pyburn Autodiff<NumPy>", "pyburn Autodiff<Torch>",
+                "pyburn Autodiff<NumPy> (jit)", "pyburn Autodiff<Torch> (jit)"):
         assert row in out
 
 

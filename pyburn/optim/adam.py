@@ -127,10 +127,16 @@ class AdaptiveMomentum:
                   state: AdaptiveMomentumState | None) -> tuple[Any, AdaptiveMomentumState]:
         state = self.update_moments(grad, state)
         t = state.time
-        bias_correction2_sqrt = math.sqrt(1.0 - self.beta_2 ** t)
+        bias_correction2_sqrt = _sqrt(1.0 - self.beta_2 ** t)
         factor = bias_correction2_sqrt / (1.0 - self.beta_1 ** t)
         denom = self.second_moment(state).sqrt().add_scalar(self.epsilon * bias_correction2_sqrt)
         return state.moment_1.mul_scalar(factor).div(denom), state
+
+
+def _sqrt(x: Any) -> Any:
+    """``math.sqrt``; a pyburn.jit scalar input (the step count) keeps its own, symbolic sqrt,
+    so the bias correction is recomputed on every replay instead of guarding on the step."""
+    return math.sqrt(x) if type(x) is float else x.sqrt()
 
 
 class Adam:

@@ -37,6 +37,12 @@ def check_learning_rate(op: str, lr: object) -> float:
     turns every parameter into NaN, and a negative one climbs the loss, both without a word."""
     if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
         raise TypeError(f"{op}: the learning rate must be a number, got {type(lr).__name__}")
+    if getattr(lr, "jit_traced", False):
+        # A pyburn.jit scalar input: the same check as guards (lr - lr == 0 is False for inf and
+        # NaN), so every replay re-checks it, and lr stays an input of the plan.
+        if not ((lr - lr) == 0.0 and lr >= 0.0):  # type: ignore[operator]
+            raise ValueError(f"{op}: the learning rate must be finite and >= 0, got {lr!r}")
+        return lr  # type: ignore[return-value]
     value = float(lr)
     if not (math.isfinite(value) and value >= 0.0):
         raise ValueError(f"{op}: the learning rate must be finite and >= 0, got {value!r}")
