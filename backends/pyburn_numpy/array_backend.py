@@ -669,7 +669,10 @@ class ArrayBackend(Backend):
 
     @classmethod
     def float_mean_dim(cls, x: Array, dim: int) -> Array:
-        return x.mean(axis=dim, keepdims=True, dtype=x.dtype)
+        # exactly NumPy's mean (its own sum, then one true division), spelled out so that an
+        # empty dim gives NaN through the IEEE-silent division, not a "Mean of empty slice"
+        total = x.sum(axis=dim, keepdims=True, dtype=x.dtype)
+        return cls.xp.true_divide(total, x.shape[dim], dtype=x.dtype)
 
     @classmethod
     def _prod(cls, x: Array) -> Array:
