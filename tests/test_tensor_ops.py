@@ -696,8 +696,21 @@ def test_argwhere(backend, kind):
         a = a > 0
     t = tensor(backend, a, kind)
     check(t.argwhere(), np.argwhere(a))
-    check(t.nonzero(), np.argwhere(a))
+    found = t.nonzero()   # Burn's nonzero: one 1-D Int tensor per dim, as np.nonzero
+    assert len(found) == a.ndim
+    for got, want in zip(found, np.nonzero(a)):
+        check(got, want)
     check(tensor(backend, np.zeros((2, 2)), kind).argwhere(), np.zeros((0, 2), np.int64))
+    assert tensor(backend, np.zeros((2, 2)), kind).nonzero() == []   # Burn: an empty Vec
+
+
+@pytest.mark.parametrize("kind", [Float, Int, Bool], ids=["float", "int", "bool"])
+def test_select_dim(backend, kind):
+    a = np.arange(6).reshape(2, 3) > (2 if kind is Bool else -1)
+    a = a if kind is Bool else np.arange(6).reshape(2, 3)
+    t = tensor(backend, a, kind)
+    check(t.select_dim(1, -1), a[:, -1])   # the dim is removed (torch's select(dim, index))
+    check(t.select_dim(0, 1), a[1])
 
 
 # --- sort ------------------------------------------------------------------------------------

@@ -6,13 +6,13 @@ from .activation import Activation, ActivationConfig
 from .dropout import Dropout, DropoutConfig
 from .embedding import Embedding, EmbeddingConfig
 from .initializer import Initializer, resolve_device
-from .linear import Linear, LinearConfig
+from .linear import Linear, LinearConfig, LinearLayout
 from .norm import *  # noqa: F401,F403  (LayerNorm, BatchNorm, GroupNorm, ...)
 from . import norm as _norm
 from .activation_modules import *  # noqa: F401,F403  (Relu, Gelu, PRelu, ...)
 from . import activation_modules as _activation_modules
 
-__all__ = ["Initializer", "resolve_device", "Linear", "LinearConfig", "Activation",
+__all__ = ["Initializer", "resolve_device", "Linear", "LinearConfig", "LinearLayout", "Activation",
            "ActivationConfig", "Dropout", "DropoutConfig", "LayerNorm", "LayerNormConfig",
            "Embedding", "EmbeddingConfig"]
 __all__ += [n for m in (_norm, _activation_modules) for n in m.__all__ if n not in __all__]

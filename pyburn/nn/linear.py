@@ -2,22 +2,36 @@
 
 The weight keeps Burn's layout ``[d_input, d_output]`` (PyTorch stores the transpose), so a
 record written by Burn or pyburn loads without transposing; copying to or from
-``torch.nn.Linear`` means ``weight.T``.
+``torch.nn.Linear`` means ``weight.T``. ``LinearConfig.with_layout(LinearLayout.Col)`` stores the
+weight column-major, as Burn's ``LinearLayout::Col``: ``weight.val()`` is still
+``[d_input, d_output]`` (a transposed view of a ``[d_output, d_input]`` array), and its record
+holds ``[d_output, d_input]``, transposed back on load, exactly as Burn saves it.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module, Param
-from pyburn.tensor import Device, RankError, ShapeError, Tensor
+from pyburn.record.errors import RecordError
+from pyburn.tensor import Device, RankError, ShapeError, Tensor, TensorData
 
 from ._types import B
 from .initializer import Initializer, resolve_device
 
-__all__ = ["LinearConfig", "Linear"]
+__all__ = ["LinearConfig", "Linear", "LinearLayout"]
+
+
+class LinearLayout(enum.Enum):
+    """How the weight is stored (Burn's ``LinearLayout``): `Row`, ``[d_input, d_output]``
+    row-major; `Col`, column-major (the ``[d_output, d_input]`` array of PyTorch's layout, seen
+    transposed). The module's view and its math are the same; records differ (see `Linear`)."""
+
+    Row = "Row"
+    Col = "Col"
 
 
 class LinearConfig(Config):
@@ -29,6 +43,7 @@ class LinearConfig(Config):
     bias: bool = True
     initializer: Initializer = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0),
                                                            fan_out_only=False)
+    layout: LinearLayout = LinearLayout.Row
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Linear":
         """Build the layer on `device` (which names its backend; see `resolve_device`).
@@ -39,14 +54,22 @@ class LinearConfig(Config):
             raise ValueError(f"LinearConfig.init: sizes must be >= 0, got d_input={self.d_input}, "
                              f"d_output={self.d_output}")
         backend, dev = resolve_device(device, backend, "LinearConfig.init")
-        weight = self.initializer.init_param([self.d_input, self.d_output], dev, backend,
-                                             fan_in=self.d_input, fan_out=self.d_output)
+        if self.layout is LinearLayout.Row:
+            weight = self.initializer.init_param([self.d_input, self.d_output], dev, backend,
+                                                 fan_in=self.d_input, fan_out=self.d_output)
+        else:
+            # Burn draws the [d_output, d_input] array with fan_in = d_output (its init_with
+            # arguments follow the stored shape) and exposes its transpose.
+            init, d_in, d_out = self.initializer, self.d_input, self.d_output
+            init.init_param([d_out, d_in], dev, backend, fan_in=d_out, fan_out=d_in)  # checks
+            weight = Param.lazy(lambda: init.init([d_out, d_in], dev, backend, d_out, d_in)
+                                .transpose(), [d_in, d_out], dev, Tensor[backend])
         bias = None
         if self.bias:
             # Burn draws the bias with the weight's fans (fan_in = d_input), not the bias shape.
             bias = self.initializer.init_param([self.d_output], dev, backend,
                                                fan_in=self.d_input, fan_out=self.d_output)
-        return Linear(weight, bias)
+        return Linear(weight, bias, self.layout)
 
 
 class Linear(Module):
@@ -54,6 +77,7 @@ class Linear(Module):
 
     weight: Param[Any]
     bias: Param[Any] | None = None
+    layout: LinearLayout = LinearLayout.Row
 
     @property
     def d_input(self) -> int:
@@ -80,6 +104,31 @@ class Linear(Module):
 
     __call__ = forward
 
+    def into_record(self) -> dict[str, Any]:
+        """As `Module.into_record`; a `Col` layout records the weight ``[d_output, d_input]``."""
+        record = super().into_record()
+        if self.layout is LinearLayout.Col:
+            name = self.record_names.get("weight", "weight")
+            record[name] = {**record[name], "param": _transposed(record[name]["param"])}
+        return record
+
+    def _load(self, record: Any, prefix: str, strict: bool) -> "Linear":
+        name = self.record_names.get("weight", "weight")
+        if (self.layout is LinearLayout.Col and isinstance(record, dict)
+                and isinstance(record.get(name), dict)
+                and isinstance(record[name].get("param"), TensorData)):
+            data = record[name]["param"]
+            if len(data.shape) != 2:
+                raise RecordError(f"load_record: {prefix}{name}: a Col-layout Linear weight is "
+                                  f"recorded [d_output, d_input], got shape {list(data.shape)}")
+            record = {**record, name: {**record[name], "param": _transposed(data)}}
+        return super()._load(record, prefix, strict)
+
     def display_fields(self) -> dict[str, Any]:
         return {"d_input": self.d_input, "d_output": self.d_output,
                 "bias": self.bias is not None}
+
+
+def _transposed(data: TensorData) -> TensorData:
+    """A 2-D record's values transposed (same dtype)."""
+    return TensorData.from_numpy(data.as_numpy().T.copy(), data.dtype)

@@ -17,10 +17,11 @@ from .ops_extra import (GridSampleMode, GridSampleOptions, GridSamplePaddingMode
 from .shape import Shape
 from .transaction import Transaction
 from .tensor import Tensor
+from . import loss, module  # noqa: E402  (Burn's burn::tensor::{loss, module}; need Tensor)
 
 __all__ = ["Tensor", "TensorData", "Tolerance", "Shape", "Distribution", "DType", "Device",
            "Float", "Int", "Bool", "TensorKind", "Backend", "CustomOp", "OpContext", "custom_op",
-           "activation", "linalg", "TensorError", "ShapeError", "RankError", "KindError", "DeviceError",
+           "activation", "linalg", "loss", "module", "TensorError", "ShapeError", "RankError", "KindError", "DeviceError",
            "BackendError", "GradientError", "PrintOptions", "set_print_options",
            "IndexingUpdateOp", "PadMode", "GridSampleMode", "GridSampleOptions",
            "GridSamplePaddingMode", "Transaction", "IndexPos", "meshgrid", "meshgrid_stack", "affine_grid_2d", "hann_window", "hamming_window", "blackman_window"]

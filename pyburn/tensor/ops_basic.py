@@ -787,7 +787,14 @@ class BasicOps(TensorOpsBase[B, K]):
         """Indices of non-zero (true) elements, an Int tensor of shape ``[n, rank]``."""
         return self._as(Int, type(self).backend.bool_argwhere(self._as_bool_p()))
 
-    nonzero = argwhere
+    def nonzero(self) -> "list[Tensor[B, Int]]":
+        """Burn's ``nonzero``: the non-zero (true) positions as one 1-D Int tensor per dim
+        (torch's ``nonzero(as_tuple=True)``); ``argwhere`` gives them as one ``[n, rank]``.
+        As in Burn, a tensor with no non-zero element gives an empty list."""
+        found = self.argwhere()
+        if found.shape[0] == 0:
+            return []
+        return [found.select_dim(1, d) for d in range(self.rank)]
 
     # --- display -----------------------------------------------------------------------------------
     def __repr__(self) -> str:

@@ -16,7 +16,7 @@ import math
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .errors import KindError, RankError, ShapeError
+from .errors import IndexRangeError, KindError, RankError, ShapeError
 from .kind import Bool, Float, Int
 from .ops_base import B, K, TensorOpsBase
 
@@ -170,6 +170,18 @@ class ExtraOps(TensorOpsBase[B, K]):
         """Slice one dim with a range (``slice(start, end, step)``), the others whole."""
         d = self._dim(dim, "slice_dim")
         return self.slice([slice(None)] * d + [r])
+
+    def select_dim(self, dim: int, index: int) -> "Self":
+        """The slice at `index` of `dim`, with `dim` removed (rank - 1): Burn's ``select_dim``,
+        torch's ``select(dim, index)``. Negative `dim` and `index` count from the end."""
+        d = self._dim(dim, "select_dim")
+        size = int(self.shape[d])
+        if not -size <= index < size:
+            raise IndexRangeError(f"select_dim: index {index} is out of range for dim {dim} of "
+                                  f"size {size} (shape {list(self.shape)})",
+                                  index=index, size=size)
+        i = index + size if index < 0 else index
+        return self.slice_dim(d, slice(i, i + 1)).squeeze_dim(d)
 
     def take(self, dim: int, indices: Any) -> "Self":
         """Pick entries of `dim` by an Int tensor of any rank: `dim` is replaced by the
@@ -551,10 +563,16 @@ class ExtraOps(TensorOpsBase[B, K]):
 
     def is_close(self, other: "Self", rtol: float | None = None,
                  atol: float | None = None) -> "Tensor[B, Bool]":
-        """``|a - b| <= atol + rtol * |b|`` elementwise (torch's ``isclose``)."""
+        """``|a - b| <= atol + rtol * |b|`` elementwise for finite values, and equal infinities
+        of the same sign (Burn's ``is_close``; torch's ``isclose``). Int tensors compare as
+        floats, so ``all_close`` works on every numeric kind as in Burn."""
         rtol = 1e-5 if rtol is None else rtol
         atol = 1e-8 if atol is None else atol
-        return (self - other).abs().lower_equal((other.abs() * rtol) + atol)
+        a, b = (self, other) if self.kind.prefix == "float" else (self.float(), other.float())
+        close = (a - b).abs().lower_equal((b.abs() * rtol) + atol)
+        both_finite = a.is_finite().bool_and(b.is_finite())
+        same_inf = a.is_finite().bool_or(b.is_finite()).bool_not().bool_and(a.equal(b))
+        return close.bool_and(both_finite).bool_or(same_inf)
 
     def is_finite(self) -> "Tensor[B, Bool]":
         return self.is_nan().bool_or(self.is_inf()).bool_not()

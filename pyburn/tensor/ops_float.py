@@ -162,9 +162,9 @@ class FloatOps(TensorOpsBase[B, K]):
         hot = idx.unsqueeze_dim(-1).equal(classes.expand(list(self.shape) + [num_classes]))
         return cast("Self", hot.float() if self.kind.prefix == "float" else hot.int())
 
-    def all_close(self, other: "Self", rtol: float = 1e-5, atol: float = 1e-8) -> bool:
-        """Whether all values are close, as ``torch.allclose``."""
-        a = self.to_data().as_numpy().astype("float64")
-        b = other.to_data().as_numpy().astype("float64")
-        import numpy as np
-        return bool(np.allclose(a, b, rtol=rtol, atol=atol))
+    def all_close(self, other: "Self", rtol: builtins.float | None = None,
+                  atol: builtins.float | None = None) -> bool:
+        """Whether all values are close (`is_close` everywhere), as ``torch.allclose``; `None`
+        takes Burn's defaults (``rtol=1e-5``, ``atol=1e-8``). Int tensors are accepted."""
+        this: Any = self   # is_close lives in the ExtraOps mixin of the same Tensor class
+        return bool(this.is_close(other, rtol, atol).all().into_scalar())

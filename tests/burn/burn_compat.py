@@ -28,7 +28,8 @@ __all__ = ["TestTensor", "env", "Tensor", "TensorData", "Shape", "Distribution",
            "IndexingUpdateOp", "Transaction", "PadMode", "GridSampleOptions",
            "GridSamplePaddingMode", "InterpolateMode", "nan", "inf", "np", "pyburn", "rmap",
            "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "module", "loss", "E", "PI", "SQRT_2",
-           "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8"]
+           "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8", "Slice",
+           "DEFAULT_RTOL", "DEFAULT_ATOL"]
 
 nan, inf = math.nan, math.inf
 Float = pyburn.Float
@@ -70,8 +71,7 @@ affine_grid_2d = _optional("affine_grid_2d")   # Burn's op-level enum, by its py
 ElementConversion = None
 FloatDType = IntDType = DType       # Burn's kind-specific dtype enums: one DType in pyburn
 linalg = _optional("linalg")
-module = _optional("module")
-loss = _optional("loss")
+from pyburn.tensor import loss, module  # noqa: E402  (burn::tensor::{loss, module})
 E, PI, SQRT_2 = math.e, math.pi, math.sqrt(2)
 FRAC_PI_2, FRAC_PI_3, FRAC_PI_4 = math.pi / 2, math.pi / 3, math.pi / 4
 FRAC_PI_6, FRAC_PI_8 = math.pi / 6, math.pi / 8
@@ -225,6 +225,22 @@ def env(case: Any) -> tuple[_Ctor, _Ctor, _Ctor, Any]:
     """This row's ``TestTensor``, ``TestTensorInt``, ``TestTensorBool`` and device."""
     return (_Ctor(Tensor[case.B], case.device), _Ctor(Tensor[case.B, Int], case.device),
             _Ctor(Tensor[case.B, Bool], case.device), case.device)
+
+
+DEFAULT_RTOL, DEFAULT_ATOL = 1e-5, 1e-8   # Burn's is_close/all_close defaults (float.rs)
+
+
+class Slice:
+    """Burn's ``Slice::new(start, end, step)``: the same range as `bslice`."""
+
+    @staticmethod
+    def new(start: Any, end: Any, step: int = 1) -> slice:
+        return bslice(start, end, step)
+
+    @staticmethod
+    def from_(r: slice) -> slice:
+        """``Slice::from(range)``: the range already is a Python slice."""
+        return r
 
 
 def bslice(start: Any, end: Any, step: int = 1, inclusive: bool = False) -> slice:

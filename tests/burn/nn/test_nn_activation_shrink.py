@@ -1,0 +1,28 @@
+"""Burn's `crates/burn-nn/src/activation/shrink.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
+
+
+def test_shrink_forward(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    model = ShrinkConfig().init()
+    input = TestTensor.from_data([[0.5, -0.5, -1.0], [8.0, 0.3, 0.0]], device)
+    out = model.forward(input)
+    expected = TensorData([[0.0, 0.0, -0.5], [7.5, 0.0, 0.0]])
+    assert_eq_(out.into_data(), expected)
+
+
+def test_shrink_with_lambda_and_bias(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    model = ShrinkConfig().with_lambda(0.25).with_bias(0.125).init()
+    input = TestTensor.from_data([[0.125, -0.125, -0.5], [0.75, 0.1, 0.0]], device)
+    out = model.forward(input)
+    expected = TensorData([[0.0, 0.0, -0.375], [0.625, 0.0, 0.0]])
+    assert_eq_(out.into_data(), expected)

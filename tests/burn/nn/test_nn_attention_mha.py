@@ -1,0 +1,63 @@
+"""Burn's `crates/burn-nn/src/modules/attention/mha.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
+
+
+def test_enable_bias(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    d_model = 32
+    n_heads = 4
+    device = device
+    base_cfg = MultiHeadAttentionConfig(d_model, n_heads)
+    mha = base_cfg.init(device)
+    assert_((mha.query.bias is not None))
+    assert_((mha.key.bias is not None))
+    assert_((mha.value.bias is not None))
+    assert_((mha.output.bias is not None))
+    mha = base_cfg.with_query_bias(False).init(device)
+    assert_((mha.query.bias is None))
+    assert_((mha.key.bias is not None))
+    assert_((mha.value.bias is not None))
+    assert_((mha.output.bias is not None))
+    mha = base_cfg.with_key_bias(False).init(device)
+    assert_((mha.query.bias is not None))
+    assert_((mha.key.bias is None))
+    assert_((mha.value.bias is not None))
+    assert_((mha.output.bias is not None))
+    mha = base_cfg.with_value_bias(False).init(device)
+    assert_((mha.query.bias is not None))
+    assert_((mha.key.bias is not None))
+    assert_((mha.value.bias is None))
+    assert_((mha.output.bias is not None))
+    mha = base_cfg.with_output_bias(False).init(device)
+    assert_((mha.query.bias is not None))
+    assert_((mha.key.bias is not None))
+    assert_((mha.value.bias is not None))
+    assert_((mha.output.bias is None))
+
+
+def test_self_attention_shapes(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    batch_size, seq_length, d_model, n_heads, = [7, 13, 32, 4]
+    device = device
+    mha = MultiHeadAttentionConfig(d_model, n_heads).init(device)
+    input = MhaInput.self_attn(TestTensor.random([batch_size, seq_length, d_model], Distribution.Default, device))
+    output = mha.forward(input)
+    assert_eq_(output.context.shape(), Shape([batch_size, seq_length, d_model]))
+    assert_eq_(output.weights.shape(), Shape([batch_size, n_heads, seq_length, seq_length]))
+
+
+def test_generic_mha_shapes(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    batch_size, seq_length_1, seq_length_2, d_model, n_heads, = [7, 13, 15, 32, 4]
+    mha = MultiHeadAttentionConfig(d_model, n_heads).init(device)
+    device = device
+    input = MhaInput(TestTensor.random([batch_size, seq_length_1, d_model], Distribution.Default, device), TestTensor.random([batch_size, seq_length_2, d_model], Distribution.Default, device), TestTensor.random([batch_size, seq_length_2, d_model], Distribution.Default, device))
+    output = mha.forward(input)
+    assert_eq_(output.context.shape(), Shape([batch_size, seq_length_1, d_model]))
+    assert_eq_(output.weights.shape(), Shape([batch_size, n_heads, seq_length_1, seq_length_2]))

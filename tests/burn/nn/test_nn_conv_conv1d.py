@@ -1,0 +1,78 @@
+"""Burn's `crates/burn-nn/src/modules/conv/conv1d.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
+
+
+def test_initializer_default(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    seed_device(device, 0)
+    config = Conv1dConfig(5, 5, 5)
+    k = (config.channels_in * config.kernel_size)
+    k = (config.groups / k).sqrt()
+    conv = config.init(device)
+    conv.weight.to_data().assert_within_range(bslice(-k, k, 1, False))
+
+
+def test_initializer_zeros(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    seed_device(device, 0)
+    config = Conv1dConfig(5, 5, 5).with_initializer(Initializer.Zeros())
+    conv = config.init(device)
+    assert_eq_(config.initializer, Initializer.Zeros())
+    conv.weight.to_data().assert_eq(td_zeros(conv.weight.shape()), False)
+
+
+def test_same_with_even_kernel_uses_asymmetric_padding(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    config = Conv1dConfig(4, 4, 2).with_padding(PaddingConfig1d.Same).with_initializer(Initializer.Constant(value=1.0)).with_bias(False)
+    conv = config.init(device)
+    input = TestTensor.ones([1, 4, 5], device)
+    output = conv.forward(input)
+    assert_eq_(output.dims(), [1, 4, 5])
+
+
+def test_input_channels_mismatch(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    with raises_clear(['init', 'forward']):
+        config = Conv1dConfig(5, 3, 3)
+        conv = config.init(device)
+        input = TestTensor.zeros([1, 4, 10], device)
+        _ = conv.forward(input)
+
+
+def test_asymmetric_padding_forward(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    config = Conv1dConfig(2, 3, 3).with_padding(PaddingConfig1d.Explicit(1, 2)).with_initializer(Initializer.Constant(value=1.0)).with_bias(False)
+    conv = config.init(device)
+    input = TestTensor.ones([1, 2, 4], device)
+    output = conv.forward(input)
+    assert_eq_(output.dims(), [1, 3, 5])
+
+
+def test_symmetric_explicit_padding_forward(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    config = Conv1dConfig(2, 3, 3).with_padding(PaddingConfig1d.Explicit(2, 2)).with_initializer(Initializer.Constant(value=1.0)).with_bias(False)
+    conv = config.init(device)
+    input = TestTensor.ones([1, 2, 4], device)
+    output = conv.forward(input)
+    assert_eq_(output.dims(), [1, 3, 6])
+
+
+def test_initializer_fan_out(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    seed_device(device, 0)
+    init = Initializer.XavierUniform(gain=1.0)
+    config = Conv1dConfig(2, 2, 1).with_initializer(init)
+    c = config.init(device)
+    _ = c.weight.val()

@@ -1,0 +1,17 @@
+"""Burn's `crates/burn-nn/src/modules/pool/adaptive_avg_pool3d.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
+
+
+def test_forward(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    layer = AdaptiveAvgPool3dConfig([2, 2, 2]).init()
+    input = TestTensor.ones([1, 2, 4, 4, 4], device)
+    output = layer.forward(input)
+    assert_eq_(output.dims(), [1, 2, 2, 2, 2])

@@ -1,0 +1,1 @@
+"""Burn's optim unit tests, ported by scripts/port_burn_tests.py."""
