@@ -17,6 +17,7 @@ from .base import LearningRate, Optimizer, OptimizerAdaptor, SimpleOptimizer
 from .clipping import ClipByNorm, ClipByValue, GradientClipping, GradientClippingConfig
 from .grads import GradientsParams
 from .momentum import Momentum, MomentumConfig, MomentumState
+from .muon import AdjustLrFn, Muon, MuonConfig, MuonState
 from .sgd import Sgd, SgdConfig, SgdState
 from .sparse_adam import SparseAdam, SparseAdamConfig, SparseAdamState
 from .state import OptimizerState
@@ -29,6 +30,7 @@ __all__ = [
     "AdamConfig", "Adam", "AdamState", "AdaptiveMomentum", "AdaptiveMomentumState",
     "AdamWConfig", "AdamW", "AdamWState",
     "SparseAdamConfig", "SparseAdam", "SparseAdamState",
+    "MuonConfig", "Muon", "MuonState", "AdjustLrFn",
     "MomentumConfig", "Momentum", "MomentumState",
     "WeightDecayConfig", "WeightDecay",
     "GradientClippingConfig", "GradientClipping", "ClipByValue", "ClipByNorm",

@@ -238,6 +238,18 @@ class OptimizerAdaptor(Generic[S]):
         against its parameters now (see `load_record`)."""
         return self.load_record(recorder.load(path), module)  # type: ignore[attr-defined]
 
+    def into_bytes(self) -> bytes:
+        """The state as bytes (Burn's ``into_bytes``): pyburn's binary record format in double
+        precision, so f32 and f64 states come back bit for bit; read by `from_bytes` (no
+        pickle). Loaded tensors take the gradient's dtype at the next step."""
+        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
+        return BinBytesRecorder(DoublePrecisionSettings).record(self.to_record())
+
+    def from_bytes(self, data: bytes, module: Module | None = None) -> Self:
+        """Replace the state with one from `into_bytes`; returns self (see `load_record`)."""
+        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
+        return self.load_record(BinBytesRecorder(DoublePrecisionSettings).load(data), module)
+
     def num_states(self) -> int:
         """Number of parameters with state (no ``__len__``: an optimizer should not be falsy)."""
         return len(self._states)

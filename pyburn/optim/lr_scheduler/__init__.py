@@ -8,6 +8,7 @@ from .exponential import ExponentialLrScheduler, ExponentialLrSchedulerConfig
 from .linear import LinearLrScheduler, LinearLrSchedulerConfig
 from .noam import NoamLrScheduler, NoamLrSchedulerConfig
 from .plateau import ReduceLrOnPlateau, ReduceLrOnPlateauConfig
+from .sequential import LrSchedulerConfig, SequentialLrScheduler, SequentialLrSchedulerConfig
 from .step import StepLrScheduler, StepLrSchedulerConfig
 
 __all__ = ["LrScheduler", "as_lr_scheduler", "ConstantLr",
@@ -16,4 +17,5 @@ __all__ = ["LrScheduler", "as_lr_scheduler", "ConstantLr",
            "LinearLrSchedulerConfig", "LinearLrScheduler",
            "CosineAnnealingLrSchedulerConfig", "CosineAnnealingLrScheduler",
            "NoamLrSchedulerConfig", "NoamLrScheduler",
-           "ReduceLrOnPlateauConfig", "ReduceLrOnPlateau"]
+           "ReduceLrOnPlateauConfig", "ReduceLrOnPlateau",
+           "LrSchedulerConfig", "SequentialLrSchedulerConfig", "SequentialLrScheduler"]

@@ -1,10 +1,10 @@
-"""Cosine annealing with warm restarts (Burn's ``CosineAnnealingLrScheduler``, after SGDR):
+"""Cosine annealing (Burn's ``CosineAnnealingLrScheduler``, SGDR's closed form without restarts):
 
-    lr_i = min_lr + (initial_lr - min_lr) * (1 + cos(pi * i / num_iters)) / 2,   i = 0..num_iters
+    lr_i = min_lr + (initial_lr - min_lr) * (1 + cos(pi * i / num_iters)) / 2,   i = 0, 1, 2, ...
 
-then back to ``initial_lr`` (``i`` counts modulo ``num_iters + 1``). The first ``num_iters + 1``
-rates equal ``torch.optim.lr_scheduler.CosineAnnealingLR(T_max=num_iters, eta_min=min_lr)``;
-after that torch keeps following the cosine upwards while Burn restarts.
+Past ``num_iters`` the rate follows the cosine back up, as in current Burn and in
+``torch.optim.lr_scheduler.CosineAnnealingLR(T_max=num_iters, eta_min=min_lr)``, whose rates
+it equals. (Older Burn releases restarted at ``initial_lr`` after ``num_iters``.)
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class CosineAnnealingLrScheduler(OneNumberState):
         self.current_iter = -1  # -1 before the first call (Burn wraps usize::MAX to 0)
 
     def step(self) -> float:
-        self.current_iter = (self.current_iter + 1) % (self.num_iters + 1)
+        self.current_iter += 1
         cos = math.cos(self.current_iter / self.num_iters * math.pi)
         return checked_rate(self, self.min_lr + 0.5 * (self.max_lr - self.min_lr) * (1.0 + cos))
 
