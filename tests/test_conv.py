@@ -404,9 +404,40 @@ def test_bad_configs_are_refused(backend: Any) -> None:
     with pytest.raises(ShapeError, match=r"conv_transpose1d: padding_out must be smaller"):
         ConvTranspose1dConfig([2, 2], 3).with_padding_out(1).init(d)(
             backend.tensor(np.zeros([1, 2, 4])))
-    conv3 = Conv3dConfig([1, 1], [2, 3, 3]).with_padding(P3.Same()).init(d)
+    with pytest.raises(ValueError, match=r"Conv3dConfig\.init: Same padding with an even kernel "
+                                         r"size is not supported.*\[2, 3, 3\]"):
+        Conv3dConfig([1, 1], [2, 3, 3]).with_padding(P3.Same()).init(d)
+    conv3 = Conv3dConfig([1, 1], [3, 3, 3]).with_stride([2, 1, 1]).with_padding(P3.Same()).init(d)
     with pytest.raises(ValueError, match=r"asymmetric 3-D 'Same' padding is not supported"):
-        conv3(backend.tensor(np.zeros([1, 1, 4, 4, 4])))
+        conv3(backend.tensor(np.zeros([1, 1, 4, 4, 4])))     # odd kernel, stride 2: (0, 1)
+
+
+# (config, fan_in, fan_out): Burn's fans; transposed fan_out = channels_in / groups * kernel.
+FAN_CASES = [
+    (Conv1dConfig(4, 8, 5), 20, 40),
+    (Conv2dConfig([4, 6], [3, 3]).with_groups(2), 18, 27),
+    (Conv3dConfig([2, 4], [3, 3, 3]), 54, 108),
+    (ConvTranspose1dConfig([6, 4], 5).with_groups(2), 10, 15),
+    (ConvTranspose2dConfig([4, 8], [3, 3]), 72, 36),
+]
+
+
+@pytest.mark.parametrize("config,fan_in,fan_out", FAN_CASES,
+                         ids=[type(c).__name__ for c, _, _ in FAN_CASES])
+def test_fan_out_initializers_work_on_every_conv(backend: Any, config: Any, fan_in: int,
+                                                 fan_out: int) -> None:
+    """Weight and bias of every convolution get the weight's fan_out (Burn's `Conv1d` bias and
+    transposed convolutions get none, so these initializers panic there on first use)."""
+    from pyburn.nn import Initializer
+    backend.B.seed(0)
+    for init, bound in [(Initializer.XavierUniform(gain=1.0), math.sqrt(6.0 / (fan_in + fan_out))),
+                        (Initializer.KaimingUniform(gain=1.0, fan_out_only=True),
+                         math.sqrt(3.0 / fan_out))]:
+        layer = config.with_initializer(init).init(backend.device)
+        w = np.abs(layer.weight.val().to_data().as_numpy())
+        b = np.abs(layer.bias.val().to_data().as_numpy())
+        assert w.max() <= bound * (1 + 1e-6) and b.max() <= bound * (1 + 1e-6)
+        assert w.max() > 0.8 * bound        # the bound is this one, not a looser one
 
 
 def test_op_checks_weight_and_bias_shapes(backend: Any) -> None:

@@ -76,6 +76,8 @@ def case(name: str, fn: Callable[..., Any], *args: Any, wrt: tuple[int, ...] | N
 
 
 REM_X, REM_Y = remainder_inputs()
+# both sides of the shrinks' dead zone [-0.5, 0.5], none within 0.1 of its edges
+SHRINK_X = np.array([[-1.2, -0.3, 0.1, 0.8], [1.7, -0.7, 0.2, -2.0], [0.35, 0.9, -0.1, 1.3]])
 PROD_ZEROS = np.array([[0.5, 0.0, 1.5, -2.0], [0.0, 1.2, 0.0, 0.7], [1.1, -0.9, 1.3, 0.6]])
 
 CASES: list[Case] = [
@@ -242,6 +244,9 @@ CASES: list[Case] = [
     case("activation.threshold", lambda x: activation.threshold(x, 0.0, 0.0), away(3, 4)),
     case("activation.thresholded_relu", lambda x: activation.thresholded_relu(x, 0.5), away(3, 4)),
     case("activation.tanhshrink", activation.tanhshrink, u(3, 4)),
+    case("activation.hard_shrink", lambda x: activation.hard_shrink(x, 0.5), SHRINK_X),
+    case("activation.soft_shrink", lambda x: activation.soft_shrink(x, 0.5), SHRINK_X),
+    case("activation.shrink", lambda x: activation.shrink(x, 0.5, 0.25), SHRINK_X),
 ]
 
 

@@ -44,6 +44,10 @@ EXAMPLES: dict[str, Any] = {
     "BinaryCrossEntropyLossConfig": nn.BinaryCrossEntropyLossConfig(),
     "CrossEntropyLossConfig": nn.CrossEntropyLossConfig(),
     "HuberLossConfig": nn.HuberLossConfig(0.5),
+    "LpLossConfig": nn.LpLossConfig(3.0),
+    "SmoothL1LossConfig": nn.SmoothL1LossConfig(0.5),
+    "PoissonNllLossConfig": nn.PoissonNllLossConfig(full=True),
+    "GaussianNLLLossConfig": nn.GaussianNLLLossConfig(full=True),
     "BatchNormConfig": nn.BatchNormConfig(3),
     "GroupNormConfig": nn.GroupNormConfig(2, 4),
     "InstanceNormConfig": nn.InstanceNormConfig(3),
@@ -70,6 +74,26 @@ EXAMPLES: dict[str, Any] = {
     "TransformerDecoderConfig": TransformerDecoderConfig(4, 8, 2, 1),
     "TransformerEncoderConfig": TransformerEncoderConfig(4, 8, 2, 1),
     "PositionWiseFeedForwardConfig": PositionWiseFeedForwardConfig(4, 8),
+    # activation_modules_extra.py, rrelu.py, swiglu.py, noise.py
+    "CeluConfig": nn.CeluConfig(2.0),
+    "EluConfig": nn.EluConfig(),
+    "HardShrinkConfig": nn.HardShrinkConfig(),
+    "SoftShrinkConfig": nn.SoftShrinkConfig(),
+    "ShrinkConfig": nn.ShrinkConfig(0.5, 0.25),
+    "ThresholdedReluConfig": nn.ThresholdedReluConfig(),
+    "ThresholdConfig": nn.ThresholdConfig(0.5, -1.0),
+    "HardtanhConfig": nn.HardtanhConfig(),
+    "RReluConfig": nn.RReluConfig(),
+    "SwiGluConfig": nn.SwiGluConfig(3, 2, bias=True),
+    "GaussianNoiseConfig": nn.GaussianNoiseConfig(0.5),
+    # margin/embedding losses and distance layers
+    "CosineEmbeddingLossConfig": nn.CosineEmbeddingLossConfig(margin=0.2),
+    "HingeEmbeddingLossConfig": nn.HingeEmbeddingLossConfig(),
+    "MarginRankingLossConfig": nn.MarginRankingLossConfig(0.5),
+    "MultiMarginLossConfig": nn.MultiMarginLossConfig(p=2, weight=[1.0, 2.0]),
+    "TripletMarginLossConfig": nn.TripletMarginLossConfig(),
+    "CosineSimilarityConfig": nn.CosineSimilarityConfig(dim=-1),
+    "PairwiseDistanceConfig": nn.PairwiseDistanceConfig(p=1.0),
 }
 # Configs in pyburn.nn whose ``init`` builds no module (Initializer.init draws a tensor).
 NOT_MODULE_CONFIGS = {"Initializer"}
@@ -138,8 +162,13 @@ def _takes_device(config: Any) -> bool:
 @pytest.mark.parametrize("name", sorted(n for n in EXAMPLES if n not in (
     "DropoutConfig", "HardSigmoidConfig", "LeakyReluConfig", "SoftplusConfig",
     "BinaryCrossEntropyLossConfig", "CrossEntropyLossConfig", "HuberLossConfig",
+    "LpLossConfig", "SmoothL1LossConfig", "PoissonNllLossConfig", "GaussianNLLLossConfig",
     "Interpolate1dConfig", "Interpolate2dConfig", "PositionalEncodingConfig",
-    "RotaryEncodingConfig") and "Pool" not in n))
+    "RotaryEncodingConfig", "CeluConfig", "EluConfig", "HardShrinkConfig", "SoftShrinkConfig",
+    "ShrinkConfig", "ThresholdedReluConfig", "ThresholdConfig", "HardtanhConfig", "RReluConfig",
+    "GaussianNoiseConfig", "CosineEmbeddingLossConfig", "HingeEmbeddingLossConfig",
+    "MarginRankingLossConfig", "MultiMarginLossConfig", "TripletMarginLossConfig",
+    "CosineSimilarityConfig", "PairwiseDistanceConfig") and "Pool" not in n))
 def test_init_with_rejects_a_record_of_another_shape(backend: Any, name: str) -> None:
     config = EXAMPLES[name]
     record = config.init(backend.device).into_record()

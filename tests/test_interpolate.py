@@ -143,3 +143,42 @@ def test_config_round_trip() -> None:
     assert Interpolate2dConfig.from_json(cfg.to_json()) == cfg
     assert cfg.align_corners is True                   # Burn's default (torch's is False)
     assert str(cfg.init()) == "Interpolate2d {mode: Cubic, output_size: [3, 4], scale_factor: None}"
+
+
+def test_calculate_output_size() -> None:
+    """Burn's ``calculate_output_size``: rank 3 is `Interpolate1d`'s form, rank 4
+    `Interpolate2d`'s; a scale factor gives ``floor(size * factor)``."""
+    from pyburn.nn.interpolate import calculate_output_size
+    assert calculate_output_size([1, 1, 4], 2, None) == 2
+    assert calculate_output_size([1, 1, 4], None, 1.5) == 6
+    assert calculate_output_size([1, 1, 7], None, 0.5) == 3
+    assert calculate_output_size([1, 1, 4, 5], [2, 3], None) == [2, 3]
+    assert calculate_output_size([1, 1, 4, 5], None, [2.0, 1.5]) == [8, 7]
+    assert calculate_output_size([1, 1, 4, 5], None, [0.1, 0.5]) == [0, 2]  # the layer refuses 0
+    big = 2 ** 64 - 2                                                       # usize::MAX - 1
+    assert calculate_output_size([1, 1, big], None, 0.5) == 2 ** 63
+    cases = [
+        (([1, 1, 4], None, None), r"calculate_output_size: either output_size or scale_factor "
+                                  r"must be provided \(exactly one\)"),
+        (([1, 1, 4, 4], [2, 2], [2.0, 2.0]), r"either output_size or scale_factor"),
+        (([1, 1, big], None, 2.0), r"calculate_output_size: the scale factor is too large: "
+                                   r"18446744073709551614 \* 2.0"),
+        (([1, 1, big, 4], None, [2.0, 1.0]), r"the scale factor for height is too large"),
+        (([1, 1, 4, big], None, [1.0, 2.0]), r"the scale factor for width is too large"),
+        (([1, 1, 4], None, float("nan")), r"the scale factor must be >= 0, got nan"),
+        (([1, 1, 4, 4], None, [1.0, -2.0]), r"the scale factor for width must be >= 0"),
+        (([1, 4], 2, None), r"expected input_dims of rank 3 .* or rank 4 .*, got \[1, 4\]"),
+        (([1, 1, 4, 4], [2], None), r"output_size must be \[height, width\], got \[2\]"),
+    ]
+    for args, message in cases:
+        with pytest.raises(ValueError, match=message):
+            calculate_output_size(*args)
+
+
+def test_layers_size_their_output_with_calculate_output_size(backend: Any) -> None:
+    x = backend.tensor(np.zeros((1, 2, 7, 5)))
+    assert Interpolate2dConfig(scale_factor=[1.5, 0.5]).init()(x).dims() == [1, 2, 10, 2]
+    assert Interpolate1dConfig(scale_factor=0.5).init()(x[:, :, :, 0]).dims() == [1, 2, 3]
+    with pytest.raises(ValueError, match=r"Interpolate1d.forward: scale factor 0.1 turns size 7 "
+                                         r"into 0"):
+        Interpolate1dConfig(scale_factor=0.1).init()(x[:, :, :, 0])

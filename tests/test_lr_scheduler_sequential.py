@@ -55,7 +55,7 @@ def test_config_file_uses_burns_enum_spelling() -> None:
     assert loaded == config
     a, b = config.init(), loaded.init()
     assert [a.step() for _ in range(7)] == [b.step() for _ in range(7)]
-    nested = LrSchedulerConfig.of(config)
+    nested = LrSchedulerConfig.from_(config)
     assert isinstance(nested, LrSchedulerConfig.Sequential)
     assert LrSchedulerConfig.from_json(nested.to_json()) == nested
 

@@ -642,9 +642,13 @@ def test_forward_errors(backend: Any) -> None:
         seq_first.forward(T.zeros([2], d))
     with pytest.raises(ShapeError, match=r"Lstm.forward: expected state.cell of shape \[4, 3\], "
                                          r"got \[5, 3\]"):
-        lstm.forward(T.zeros([4, 5, 2], d), LstmState(T.zeros([5, 3], d), T.zeros([4, 3], d)))
-    with pytest.raises(RankError, match=r"expected state.hidden of shape \[4, 3\], got \[4\]"):
-        lstm.forward(T.zeros([4, 5, 2], d), LstmState(T.zeros([4, 3], d), T.zeros([4], d)))
+        lstm.forward(T.zeros([4, 5, 2], d), LstmState(T.zeros([5, 3], d), T.zeros([5, 3], d)))
+    with pytest.raises(RankError, match=r"expected state.cell of shape \[4, 3\], got \[4\]"):
+        lstm.forward(T.zeros([4, 5, 2], d), LstmState(T.zeros([4], d), T.zeros([4], d)))
+    # Burn's LstmState::new asserts equal shapes: a mismatched state cannot be built
+    with pytest.raises(ShapeError, match=r"LstmState: cell shape \[4, 3\] and hidden shape "
+                                         r"\[4\] must be equal"):
+        LstmState(T.zeros([4, 3], d), T.zeros([4], d))
     with pytest.raises(TypeError, match="state must be an LstmState"):
         lstm.forward(T.zeros([4, 5, 2], d), (T.zeros([4, 3], d), T.zeros([4, 3], d)))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="expected a tensor"):
@@ -663,7 +667,7 @@ def test_bilstm_forward_errors(backend: Any) -> None:
     with pytest.raises(RankError, match=r"BiLstm.forward: expected state.cell of shape "
                                         r"\[2, 4, 3\], got \[4, 3\]"):
         bi.forward(T.zeros([4, 5, 2], d), LstmState(T.zeros([4, 3], d), T.zeros([4, 3], d)))
-    with pytest.raises(ShapeError, match=r"expected state.hidden of shape \[2, 4, 3\], "
+    with pytest.raises(ShapeError, match=r"expected state.cell of shape \[2, 4, 3\], "
                                          r"got \[2, 4, 4\]"):
         bi.forward(T.zeros([4, 5, 2], d),
-                   LstmState(T.zeros([2, 4, 3], d), T.zeros([2, 4, 4], d)))
+                   LstmState(T.zeros([2, 4, 4], d), T.zeros([2, 4, 4], d)))

@@ -17,7 +17,7 @@ import pytest
 torch = pytest.importorskip("torch", reason="torch is not installed: no torch.nn comparison")
 
 from pyburn import Tensor  # noqa: E402
-from pyburn.nn import (BiRnn, BiRnnConfig, Rnn, RnnConfig, from_torch,  # noqa: E402
+from pyburn.nn import (BiRnn, BiRnnConfig, Rnn, RnnConfig, RnnState, from_torch,  # noqa: E402
                        load_torch_state_dict, to_torch_state_dict)
 from pyburn.record import RecordError  # noqa: E402
 from pyburn.tensor import RankError, ShapeError  # noqa: E402
@@ -131,11 +131,11 @@ def test_rnn_matches_torch(backend: Any, bidirectional: bool, nonlinearity: str,
     x, h0 = torch_input(batch_first, batch, seq, d_input, hidden, 2 if bidirectional else 1,
                         with_state)
     if bidirectional:
-        compare_with_torch_rnn(case, module, tm, x, h0, None, lambda h, c: h,
-                               lambda f: (f, None))
+        compare_with_torch_rnn(case, module, tm, x, h0, None, lambda h, c: RnnState(h),
+                               lambda f: (f.hidden, None))
     else:
-        compare_with_torch_rnn(case, module, tm, x, h0, None, lambda h, c: h[0],
-                               lambda f: (f.unsqueeze_dim(0), None))
+        compare_with_torch_rnn(case, module, tm, x, h0, None, lambda h, c: RnnState(h[0]),
+                               lambda f: (f.hidden.unsqueeze_dim(0), None))
 
 
 def test_rnn_float32_matches_torch(backend: Any) -> None:
@@ -148,7 +148,7 @@ def test_rnn_float32_matches_torch(backend: Any) -> None:
         out, h_n = tm(torch.tensor(x))
     ours, final = module.forward(Tensor[backend.B].from_data(x, backend.device))
     check(ours, out, "output", tol=1e-5)
-    check(final, h_n[0], "h_n", tol=1e-5)
+    check(final.hidden, h_n[0], "h_n", tol=1e-5)
 
 
 # --- fused == generic ------------------------------------------------------------------------
@@ -163,7 +163,8 @@ def _run_path(case: Any, model: Any, x_np: np.ndarray, h_np: np.ndarray | None,
     if case.autodiff:
         x = x.require_grad()
         h = None if h is None else h.require_grad()
-    y, final = model.forward(x, h)
+    y, state = model.forward(x, h)     # a bare hidden-state tensor is accepted as the state
+    final = state.hidden
     out: dict[str, Any] = {"y": y.to_numpy(), "h": final.to_numpy()}
     if not case.autodiff:
         return out
@@ -273,9 +274,9 @@ def test_empty_sequence(backend: Any) -> None:
     T = Tensor[backend.B]
     rnn = RnnConfig(3, 4, True).init(backend.device)
     h0 = T.ones([2, 4], backend.device)
-    out, final = rnn.forward(T.zeros([2, 0, 3], backend.device), h0)
+    out, final = rnn.forward(T.zeros([2, 0, 3], backend.device), RnnState(h0))
     assert out.dims() == [2, 0, 4]
-    check(final, h0, "final state")
+    check(final.hidden, h0, "final state")
 
 
 # --- records, config, errors -------------------------------------------------------------------

@@ -189,6 +189,19 @@ NAN_BRANCH = ("at a NaN input the gradient is NaN: the discarded branch reads th
               "(0 * NaN), as in Burn; torch's fused kernel passes r")
 
 
+def _shrink_expect(ref: Callable[[Any, float], Any]) -> Callable[..., tuple[np.ndarray, ...]]:
+    """torch's shrink gradient (0 in the dead zone [-0.5, 0.5], r outside), but r at NaN."""
+    def expect(r: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, ...]:
+        t = torch.from_numpy(x.copy()).requires_grad_()
+        ref(t, 0.5).backward(torch.from_numpy(r))
+        return (np.where(np.isnan(x), r, t.grad.numpy()),)
+    return expect
+
+
+SHRINK_NAN = ("Burn zeroes the dead zone with a mask on |x| <= lambda, which NaN fails, so the "
+              "gradient r passes at NaN (as threshold's); torch's kernel gives 0 there")
+
+
 PX, PY = pairs()
 FX, FY = pairs(FINITE)
 POW_BASE, POW_EXP = pairs(np.array([0.0, -0.0, TINY, 0.5, 1.0, 2.0, -1.0, -2.0, 50.0, INF, -INF, NAN]))
@@ -393,6 +406,15 @@ TABLE: list[Point] = [
           lambda x: activation.thresholded_relu(x, 0.5), lambda x: F.threshold(x, 0.5, 0.0),
           SPECIAL),
     point("activation.tanhshrink", "tanh sub", activation.tanhshrink, F.tanhshrink, SPECIAL),
+    point("activation.hard_shrink", "abs mask_fill", lambda x: activation.hard_shrink(x, 0.5),
+          lambda x: F.hardshrink(x, 0.5), with_values(0.5, -0.5, 0.25),
+          expect=_shrink_expect(F.hardshrink), why=SHRINK_NAN),
+    point("activation.soft_shrink", "abs sign mask_fill", lambda x: activation.soft_shrink(x, 0.5),
+          lambda x: F.softshrink(x, 0.5), with_values(0.5, -0.5, 0.25),
+          expect=_shrink_expect(F.softshrink), why=SHRINK_NAN),
+    point("activation.shrink", "abs sign mask_fill", lambda x: activation.shrink(x, 0.5, 0.25),
+          lambda x: torch.where(x > 0.5, x - 0.25, torch.where(x < -0.5, x + 0.25, x * 0.0)),
+          with_values(0.5, -0.5, 0.25), expect=_shrink_expect(F.softshrink), why=SHRINK_NAN),
     point("activation.prelu", "mask_where mul", activation.prelu,
           lambda x, a: torch.where(x >= 0, x, x * a), SPECIAL.reshape(13, 1), np.array([0.25]),
           expect=_prelu_expect, why="as leaky_relu: 1 at 0 for x, and 0 for alpha"),

@@ -30,7 +30,8 @@ class SineRnn(Module):
 
     def forward(self, windows: "Tensor[Any]") -> "Tensor[Any]":
         """``[batch, window]`` -> the predicted next values ``[batch, 1]``."""
-        _, last = self.rnn.forward(windows.unsqueeze_dim(2))   # last hidden state [batch, d]
+        _, state = self.rnn.forward(windows.unsqueeze_dim(2))
+        last = state.hidden                                      # last hidden state [batch, d]
         return self.output.forward(self.dropout.forward(last))
 
     __call__ = forward

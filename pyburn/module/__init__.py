@@ -1,7 +1,7 @@
 """Modules and parameters (Burn's ``burn::module``)."""
 
-from .module import Module, ModuleMapper, ModuleVisitor
+from .module import Module, ModuleMapper, ModuleVisitor, list_param_ids
 from .param import Param, ParamId
 from .running import RunningState
 
-__all__ = ["Module", "ModuleMapper", "ModuleVisitor", "Param", "ParamId", "RunningState"]
+__all__ = ["Module", "ModuleMapper", "ModuleVisitor", "list_param_ids", "Param", "ParamId", "RunningState"]

@@ -25,7 +25,7 @@ from pyburn.tensor import BackendError, Device, DeviceError, TensorData
 from pyburn.tensor.device import same_storage
 from pyburn.tensor.errors import a_or_an
 
-from .param import Param
+from .param import Param, ParamId
 
 M = TypeVar("M", bound="Module")
 
@@ -422,3 +422,9 @@ def _rust_float(value: float) -> str:
         return "inf" if value > 0 else "-inf"
     text = format(Decimal(repr(value)), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def list_param_ids(module: Module) -> list[ParamId]:
+    """The id of every parameter of `module` (running states included), in declaration order:
+    Burn's ``burn::module::list_param_ids``."""
+    return [p.id for p in module.params()]

@@ -87,6 +87,11 @@ class Param(Generic[T]):
             return value
         return cast(T, value.set_require_grad(self.require_grad))
 
+    def grad(self, grads: Any) -> Any:
+        """This parameter's gradient in `grads` (from ``loss.backward()``), or None: Burn's
+        ``param.grad(&grads)`` (a Burn ``Param`` derefs to its tensor)."""
+        return self.val().grad(grads)
+
     def val(self) -> T:
         """The tensor (created now if the parameter is lazy)."""
         value = self._value

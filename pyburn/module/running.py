@@ -36,6 +36,15 @@ class RunningState(Param[T]):
             raise TypeError(f"RunningState: expected a Tensor, got {type(value).__name__}")
         return value.detach() if value.is_require_grad() else value
 
+    def value(self) -> T:
+        """The current state: Burn's ``RunningState::value`` (same as `val`)."""
+        return self.val()
+
+    def value_sync(self) -> T:
+        """Burn's ``value_sync`` (which first waits for other threads' updates); pyburn's
+        updates are applied under a lock as they happen, so it is `value`."""
+        return self.val()
+
     def update(self, value: T) -> None:
         """Replace the state in place (a layer's ``forward`` does this while training)."""
         if tuple(value.shape) != tuple(self.shape):

@@ -17,9 +17,10 @@ __all__ = ["Initializer", "resolve_device", "Linear", "LinearConfig", "LinearLay
            "Embedding", "EmbeddingConfig"]
 __all__ += [n for m in (_norm, _activation_modules) for n in m.__all__ if n not in __all__]
 from .positional import (PositionalEncoding, PositionalEncodingConfig,  # noqa: E402
-                         RotaryEncoding, RotaryEncodingConfig, generate_sinusoids)
+                         RotaryEncoding, RotaryEncodingConfig, apply_freq_scaling_by_parts,
+                         generate_sinusoids)
 __all__ += ["PositionalEncodingConfig", "PositionalEncoding", "RotaryEncodingConfig",
-            "RotaryEncoding", "generate_sinusoids"]
+            "RotaryEncoding", "generate_sinusoids", "apply_freq_scaling_by_parts"]
 
 # Subpackages written alongside these layers; imported last so that they can use them. A
 # subpackage that does not exist yet is skipped; an error inside one is raised.
@@ -50,3 +51,21 @@ from .attention.sequence import SequenceAttention, SequenceAttentionConfig  # no
 __all__ += ["SequenceAttentionConfig", "SequenceAttention"]
 from .sampling import generate, greedy, sample_logits  # noqa: E402
 __all__ += ["generate", "greedy", "sample_logits"]
+from .activation_modules_extra import *  # noqa: E402,F401,F403  (Celu, Elu, GLU, shrinks, ...)
+from . import activation_modules_extra as _activation_modules_extra  # noqa: E402
+from .rrelu import RRelu, RReluConfig  # noqa: E402
+from .swiglu import SwiGlu, SwiGluConfig  # noqa: E402
+from .noise import GaussianNoise, GaussianNoiseConfig  # noqa: E402
+from .identity import Identity  # noqa: E402
+__all__ += [n for n in _activation_modules_extra.__all__ if n not in __all__]
+__all__ += ["RReluConfig", "RRelu", "SwiGluConfig", "SwiGlu", "GaussianNoiseConfig",
+            "GaussianNoise", "Identity"]
+from .pixel_shuffle import (PixelShuffle, PixelShuffleConfig, PixelUnshuffle,  # noqa: E402
+                            PixelUnshuffleConfig)
+from .fold import Fold4d, Fold4dConfig, Unfold4d, Unfold4dConfig  # noqa: E402
+__all__ += ["PixelShuffleConfig", "PixelShuffle", "PixelUnshuffleConfig", "PixelUnshuffle",
+            "Fold4dConfig", "Fold4d", "Unfold4dConfig", "Unfold4d"]
+from .distance import (CosineSimilarity, CosineSimilarityConfig,  # noqa: E402
+                       PairwiseDistance, PairwiseDistanceConfig)
+__all__ += ["CosineSimilarityConfig", "CosineSimilarity", "PairwiseDistanceConfig",
+            "PairwiseDistance"]

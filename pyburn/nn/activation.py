@@ -9,6 +9,7 @@ The math lives in `pyburn.tensor.activation`; this module only picks a function 
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 from pyburn.config import EnumConfig
@@ -17,8 +18,11 @@ from pyburn.module import Module, Param
 from pyburn.tensor import Device, ShapeError, Tensor
 from pyburn.tensor import activation as F
 
+from ._keyword_fields import KeywordFields
 from ._types import B
 from .initializer import Initializer, resolve_device
+from .linear import LinearLayout
+from .swiglu import SwiGlu, SwiGluConfig
 
 __all__ = ["ActivationConfig", "Activation"]
 
@@ -71,12 +75,60 @@ class ActivationConfig(EnumConfig):
         num_parameters: int = 1
         alpha: float = 0.25
 
+    class Identity(EnumConfig.Variant):
+        """Passes the input through (``torch.nn.Identity``)."""
+
+    class GeluApproximate(EnumConfig.Variant):
+        """GELU's tanh approximation (``torch.nn.GELU(approximate="tanh")``)."""
+
+    class HardSwish(EnumConfig.Variant):
+        """``x * relu6(x + 3) / 6``."""
+
+    class Celu(EnumConfig.Variant):
+        alpha: float = 1.0
+
+    class ThresholdedRelu(EnumConfig.Variant):
+        """``x`` where ``x > alpha``, else 0."""
+
+        alpha: float = 1.0
+
+    class HardShrink(KeywordFields, EnumConfig.Variant):
+        """``x`` where ``|x| > lambda``, else 0 (JSON key ``lambda``, as Burn)."""
+
+        lambda_: float = 0.5
+
+    class SoftShrink(KeywordFields, EnumConfig.Variant):
+        """``x -+ lambda`` outside ``[-lambda, lambda]``, 0 inside."""
+
+        lambda_: float = 0.5
+
+    class Shrink(KeywordFields, EnumConfig.Variant):
+        """``x -+ bias`` outside ``[-lambda, lambda]``, 0 inside (ONNX's Shrink)."""
+
+        lambda_: float = 0.5
+        bias: float = 0.5
+
+    class SwiGlu(EnumConfig.Variant):
+        """``silu(x W1 + b1) * (x W2 + b2)``, two `Linear` layers ``d_input -> d_output``; the
+        fields are `SwiGluConfig`'s."""
+
+        d_input: int
+        d_output: int
+        bias: bool = False
+        initializer: Initializer = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0),
+                                                               fan_out_only=False)
+        layout: LinearLayout = LinearLayout.Row
+
     Swish: Any  # set below: an alias, not a variant of its own (one JSON name per activation)
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Activation":
-        """The activation layer; only `PRelu` has a parameter, so only it needs the device."""
+        """The activation layer; only `PRelu` and `SwiGlu` have parameters, so only they need
+        the device."""
         v: Any = self
         alpha = None
+        if isinstance(v, ActivationConfig.SwiGlu):
+            swiglu = SwiGluConfig(v.d_input, v.d_output, v.bias, v.initializer, v.layout)
+            return Activation(self, swiglu=swiglu.init(device, backend))
         if isinstance(v, ActivationConfig.PRelu):
             if v.num_parameters < 1:
                 raise ValueError(f"ActivationConfig.PRelu: num_parameters must be >= 1, got "
@@ -96,10 +148,12 @@ ActivationConfig.Swish = ActivationConfig.Silu
 
 
 class Activation(Module):
-    """Applies the configured activation elementwise (`PRelu` per channel on dim 1)."""
+    """Applies the configured activation elementwise (`PRelu` per channel on dim 1; `SwiGlu`
+    maps the last dim ``d_input -> d_output``)."""
 
     config: ActivationConfig
     alpha: Param[Any] | None = None
+    swiglu: SwiGlu | None = None
 
     def forward(self, x: "Tensor[B]") -> "Tensor[B]":
         """Any shape -> the same shape."""
@@ -130,6 +184,25 @@ class Activation(Module):
             return F.mish(x)
         if isinstance(c, ActivationConfig.PRelu):
             return F.prelu(x, self._slope(x))
+        if isinstance(c, ActivationConfig.Identity):
+            return x
+        if isinstance(c, ActivationConfig.GeluApproximate):
+            return F.gelu_tanh(x)
+        if isinstance(c, ActivationConfig.HardSwish):
+            return F.hard_swish(x)
+        if isinstance(c, ActivationConfig.Celu):
+            return F.celu(x, c.alpha)
+        if isinstance(c, ActivationConfig.ThresholdedRelu):
+            return F.thresholded_relu(x, c.alpha)
+        if isinstance(c, ActivationConfig.HardShrink):
+            return F.hard_shrink(x, c.lambda_)
+        if isinstance(c, ActivationConfig.SoftShrink):
+            return F.soft_shrink(x, c.lambda_)
+        if isinstance(c, ActivationConfig.Shrink):
+            return F.shrink(x, c.lambda_, c.bias)
+        if isinstance(c, ActivationConfig.SwiGlu):
+            assert self.swiglu is not None, "ActivationConfig.SwiGlu.init builds the layers"
+            return self.swiglu.forward(x)
         raise TypeError(f"Activation.forward: unknown activation {c!r}")  # pragma: no cover
 
     __call__ = forward

@@ -21,7 +21,7 @@ from ._types import B
 from .initializer import resolve_device
 
 __all__ = ["PositionalEncodingConfig", "PositionalEncoding", "generate_sinusoids",
-           "RotaryEncodingConfig", "RotaryEncoding"]
+           "RotaryEncodingConfig", "RotaryEncoding", "apply_freq_scaling_by_parts"]
 
 
 # --- sinusoidal positional encoding ------------------------------------------------------------------
@@ -146,7 +146,7 @@ class RotaryEncodingConfig(Config):
                 raise ShapeError(f"{op}: the scaling function must return [d_model / 2] = "
                                  f"[{self.d_model // 2}] frequencies, got {list(freqs.dims())}")
         theta = tuple(float(v) for v in freqs.to_data().to_numpy().tolist())
-        return RotaryEncoding(theta, self.max_sequence_length, 0)
+        return RotaryEncoding(theta, self.max_sequence_length, 0, dev)
 
 
 class RotaryEncoding(Module):
@@ -157,6 +157,8 @@ class RotaryEncoding(Module):
     theta: tuple[float, ...]
     max_sequence_length: int
     start_offset: int = 0
+    device: Device | None = None
+    """Where the layer was built: `freq_complex` is computed there."""
 
     @property
     def d_model(self) -> int:
@@ -202,6 +204,16 @@ class RotaryEncoding(Module):
         pair = type(angle).stack([angle.cos(), angle.sin()], 2)          # [len, d/2, 2]
         return type(pair).stack([pair, pair], 2).reshape([length, self.d_model, 2])
 
+    @property
+    def freq_complex(self) -> Any:
+        """Burn's cached ``freq_complex`` field: the `frequencies` of the current window
+        (positions ``start_offset .. start_offset + max_sequence_length``),
+        ``[max_sequence_length, d_model, 2]``, on the device the layer was built on."""
+        if self.device is None:
+            raise ValueError("RotaryEncoding.freq_complex: this layer was built without a "
+                             "device; call frequencies(start, length, device) instead")
+        return self.frequencies(self.start_offset, self.max_sequence_length, self.device)
+
     def shift(self, start: int) -> None:
         """Move the window of positions to start at `start` (which must grow), as Burn's
         ``shift``: later calls to `apply` count positions from there."""
@@ -222,3 +234,37 @@ class RotaryEncoding(Module):
 
     def display_fields(self) -> dict[str, Any]:
         return {"d_model": self.d_model, "max_sequence_length": self.max_sequence_length}
+
+
+_PI_F32 = 3.1415927410125732  # Burn's core::f32::consts::PI, widened
+
+
+def apply_freq_scaling_by_parts(freqs: "Tensor[B]", scale_factor: float = 8.0,
+                                low_freq_factor: float = 1.0, high_freq_factor: float = 4.0,
+                                old_context_len: float = 8192.0) -> "Tensor[B]":
+    """Llama 3's RoPE frequency scaling "by parts" (the function Burn's RoPE tests pass to
+    ``init_with_frequency_scaling``), to stretch a model's context `scale_factor` times.
+
+    With ``wavelen = 2 pi / freq``: wavelengths shorter than ``old_context_len /
+    high_freq_factor`` keep their frequency, those longer than ``old_context_len /
+    low_freq_factor`` are divided by `scale_factor`, and those between are interpolated with
+    ``smooth = (old_context_len / wavelen - low_freq_factor) / (high_freq_factor -
+    low_freq_factor)``: ``(1 - smooth) * freq / scale_factor + smooth * freq``. Use it as
+    ``config.init_with_frequency_scaling(apply_freq_scaling_by_parts, device)``, or bind other
+    factors with ``functools.partial``."""
+    if not (scale_factor > 0.0 and old_context_len > 0.0 and high_freq_factor > low_freq_factor):
+        raise ValueError(f"apply_freq_scaling_by_parts: expected scale_factor > 0, "
+                         f"old_context_len > 0 and high_freq_factor > low_freq_factor, got "
+                         f"scale_factor={scale_factor}, old_context_len={old_context_len}, "
+                         f"low_freq_factor={low_freq_factor}, high_freq_factor={high_freq_factor}")
+    low_freq_wavelen = old_context_len / low_freq_factor
+    high_freq_wavelen = old_context_len / high_freq_factor
+    # The wavelength in float32 math as Burn computes it (2 pi as an f32 constant).
+    wavelen = freqs.recip().mul_scalar(2.0 * _PI_F32)
+    smooth = wavelen.recip().mul_scalar(old_context_len).sub_scalar(low_freq_factor) \
+        .div_scalar(high_freq_factor - low_freq_factor)
+    blended = smooth.neg().add_scalar(1.0).mul(freqs.div_scalar(scale_factor)) \
+        .add(smooth.mul(freqs))
+    out = freqs.mask_where(wavelen.greater_equal_elem(high_freq_wavelen), blended)
+    out = out.mask_where(wavelen.greater_elem(low_freq_wavelen), freqs.div_scalar(scale_factor))
+    return out.mask_where(wavelen.lower_elem(high_freq_wavelen), freqs)

@@ -186,7 +186,26 @@ def tanhshrink(x: T) -> T:
     return x - x.tanh()
 
 
+def hard_shrink(x: T, lambda_: float = 0.5) -> T:
+    """`x` where ``|x| > lambda_``, 0 elsewhere (``torch.nn.Hardshrink``); at ``|x| == lambda_``
+    both the value and the gradient are 0, as in Burn and torch."""
+    return x.mask_fill(x.abs().lower_equal_elem(lambda_), 0.0)
+
+
+def shrink(x: T, lambda_: float = 0.5, bias: float = 0.5) -> T:
+    """``x - bias`` where ``x > lambda_``, ``x + bias`` where ``x < -lambda_``, 0 elsewhere
+    (ONNX's Shrink, whose `bias` need not equal `lambda_`). The sign carries no gradient, so the
+    gradient is 1 outside the dead zone and 0 in it, its edges included."""
+    return (x - x.sign() * bias).mask_fill(x.abs().lower_equal_elem(lambda_), 0.0)
+
+
+def soft_shrink(x: T, lambda_: float = 0.5) -> T:
+    """`shrink` with ``bias == lambda_`` (``torch.nn.Softshrink``): continuous at the edges."""
+    return shrink(x, lambda_, lambda_)
+
+
 __all__ = ["relu", "sigmoid", "tanh", "gelu", "gelu_tanh", "silu", "swish", "softplus",
            "log_sigmoid", "mish", "softmax", "log_softmax", "quiet_softmax", "leaky_relu", "elu",
            "selu", "hard_sigmoid", "hard_swish", "softsign", "prelu", "celu", "glu", "hardtanh",
-           "relu6", "softmin", "threshold", "thresholded_relu", "tanhshrink"]
+           "relu6", "softmin", "threshold", "thresholded_relu", "tanhshrink", "hard_shrink",
+           "shrink", "soft_shrink"]

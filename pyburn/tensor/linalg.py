@@ -11,6 +11,8 @@ import math
 from enum import Enum
 from typing import Any
 
+import numpy as np
+
 from .errors import RankError, ShapeError
 from .kind import Int
 
@@ -77,10 +79,22 @@ def vector_normalize(x: Any, norm: Any, dim: int, eps: float) -> Any:
 
 
 def cosine_similarity(x1: Any, x2: Any, dim: int, eps: float | None = None) -> Any:
-    """``x1·x2 / max(|x1| |x2|, eps)`` along `dim` (kept as size 1; eps defaults to 1e-8)."""
-    eps = 1e-8 if eps is None else eps
+    """``x1·x2 / (max(|x1|, eps) * max(|x2|, eps))`` along `dim` (kept as size 1). Each norm
+    is clamped on its own, as Burn and ``torch.nn.functional.cosine_similarity`` do; `eps`
+    defaults to Burn's, the dtype's smallest positive normal number."""
+    if eps is None:
+        eps = float(np.finfo(x1.dtype.numpy()).tiny)
     dot = (x1 * x2).sum_dim(dim)
-    return dot / (l2_norm(x1, dim) * l2_norm(x2, dim)).clamp_min(eps)
+    return dot / (_l2_norm_zero_safe(x1, dim).clamp_min(eps) *
+                  _l2_norm_zero_safe(x2, dim).clamp_min(eps))
+
+
+def _l2_norm_zero_safe(x: Any, dim: int) -> Any:
+    """`l2_norm` whose backward gives 0 for a zero vector (torch's choice) instead of the
+    ``0 * inf = NaN`` of sqrt's backward at 0: the root is taken of 1 there and 0 written back."""
+    total = (x * x).sum_dim(dim)
+    zero = total.equal_elem(0.0)
+    return total.mask_fill(zero, 1.0).sqrt().mask_fill(zero, 0.0)
 
 
 def outer(lhs: Any, rhs: Any) -> Any:

@@ -22,6 +22,11 @@ __all__ = ["embedding", "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1
            "conv_transpose2d", "conv_transpose3d", "avg_pool1d", "avg_pool2d", "max_pool1d",
            "max_pool2d", "max_pool1d_with_indices", "max_pool2d_with_indices",
            "adaptive_avg_pool1d", "adaptive_avg_pool2d", "interpolate"]
+from .module_ops.adaptive_pool3d import adaptive_avg_pool3d  # noqa: E402,F401
+from .module_ops.fold import UnfoldOptions, fold4d, unfold4d  # noqa: E402,F401
+__all__ += ["adaptive_avg_pool3d", "UnfoldOptions", "unfold4d", "fold4d"]
+from .module_ops.deform_conv import DeformConvOptions, deform_conv2d  # noqa: E402,F401
+__all__ += ["deform_conv2d", "DeformConvOptions"]
 
 
 def embedding(weights: Any, indices: Any) -> Any:

@@ -29,7 +29,7 @@ __all__ = ["TestTensor", "env", "Tensor", "TensorData", "Shape", "Distribution",
            "GridSamplePaddingMode", "InterpolateMode", "nan", "inf", "np", "pyburn", "rmap",
            "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "module", "loss", "E", "PI", "SQRT_2",
            "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8", "Slice",
-           "DEFAULT_RTOL", "DEFAULT_ATOL"]
+           "DEFAULT_RTOL", "DEFAULT_ATOL", "rtry"]
 
 nan, inf = math.nan, math.inf
 Float = pyburn.Float
@@ -330,3 +330,41 @@ def raises_clear(ops: list[str]) -> Iterator[None]:
     named = message.split(":", 1)[0].strip()    # pyburn's errors start with "op: ..."
     assert ops == [] or any(op in message or (named and named in op) for op in ops), (
         f"the error does not name the op (one of {ops}): {message!r}")
+
+
+class _ErrMessage(str):
+    """An error message compared with Burn's: equal when Burn's text appears in it, ignoring
+    case (pyburn's messages name the op first and add the values given)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and other.lower() in self.lower()
+
+    __hash__ = str.__hash__
+
+
+class _Result:
+    """Burn's ``Result`` for a call that pyburn makes raise: ``err()`` is the message or None."""
+
+    def __init__(self, value: Any = None, error: BaseException | None = None) -> None:
+        self.value, self.error = value, error
+
+    def err(self) -> _ErrMessage | None:
+        return None if self.error is None else _ErrMessage(str(self.error))
+
+    def is_err(self) -> bool:
+        return self.error is not None
+
+    def is_ok(self) -> bool:
+        return self.error is None
+
+    def ok(self) -> Any:
+        return self.value
+
+
+def rtry(fn: Any) -> _Result:
+    """``let result = expr;`` where Burn's test inspects ``result.err()``: pyburn raises one of
+    its clear errors instead of returning ``Err``."""
+    try:
+        return _Result(fn())
+    except (TensorError, ValueError, TypeError, IndexError) as e:
+        return _Result(error=e)

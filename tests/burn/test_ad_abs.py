@@ -14,7 +14,7 @@ def test_should_diff_abs(ad_backend):
     device = device
     tensor_1 = TestTensor.from_data(data_1, device).require_grad()
     tensor_2 = TestTensor.from_data(data_2, device).require_grad()
-    tensor_3 = tensor_1.matmul(tensor_2.abs())
+    tensor_3 = tensor_1.matmul(abs(tensor_2))
     tensor_4 = tensor_3.matmul(tensor_2)
     grads = tensor_4.backward()
     grad_1 = tensor_1.grad(grads)
@@ -32,7 +32,7 @@ def test_should_diff_abs_no_nans(ad_backend):
     device = device
     tensor_1 = TestTensor.from_data(data_1, device).require_grad()
     tensor_2 = TestTensor.from_data(data_2, device).require_grad()
-    tensor_3 = tensor_1.matmul(tensor_2.abs())
+    tensor_3 = tensor_1.matmul(abs(tensor_2))
     grads = tensor_3.backward()
     grad_1 = tensor_1.grad(grads)
     grad_2 = tensor_2.grad(grads)

@@ -60,3 +60,20 @@ def test_should_support_powf_broadcasted(backend):
     output.into_data().assert_approx_eq(tensor_1.to_data(), Tolerance.default())
     output = tensor_2.powf(tensor_1)
     output.into_data().assert_approx_eq(TensorData([1.0, 1.0, 1.0]), Tolerance.default())
+
+
+def test_should_support_powf_scalar_tensor(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    def outer(a, b):
+        return a.unsqueeze_dim(1) * b.unsqueeze_dim(0)
+    device = device
+    head_dim = 64
+    seq_len = 1024
+    base = 10000
+    channel_range = TestTensorInt.arange_step(bslice(0, head_dim, 1, False), 2, device).float()
+    base = TestTensor.from_data([base], device)
+    inv_freq = base.powf(-channel_range / head_dim)
+    t = TestTensorInt.arange(bslice(0, seq_len, 1, False), device).float()
+    freqs = outer(t, inv_freq)
+    _cos = freqs.cos()
+    _sin = freqs.sin()

@@ -42,23 +42,29 @@ def init_params(op: str, initializer: Initializer, shape: Sequence[int], bias: b
 
 def conv_params(op: str, c: Any, channels: Sequence[int], kernel_size: Sequence[int],
                 stride: Sequence[int], dilation: Sequence[int], device: Any, backend: Any, *,
-                transposed: bool = False,
-                bias_fan_out: bool = True) -> tuple[Param[Any], Param[Any] | None]:
+                transposed: bool = False) -> tuple[Param[Any], Param[Any] | None]:
     """A config's ``init``: `check_config`, then the weight (``[c_out, c_in / groups, *kernel]``,
-    transposed ``[c_in, c_out / groups, *kernel]``) and the bias ``[c_out]``, drawn with
-    `c.initializer` over Burn's fans: ``fan_in = c_in / groups * kernel`` (transposed:
-    ``c_out / groups * kernel`` and no fan_out); the bias gets the weight's fan_out unless
-    `bias_fan_out` is False (Burn's `Conv1d`)."""
+    transposed ``[c_in, c_out / groups, *kernel]``) and the bias ``[c_out]``, both drawn with
+    `c.initializer` over the weight's fans.
+
+    Burn's fans: ``fan_in = c_in / groups * kernel`` and ``fan_out = c_out / groups * kernel``
+    (transposed: ``fan_in = c_out / groups * kernel``, the fan in of each output). Burn gives the
+    transposed convolutions and `Conv1d`'s bias no fan_out, so a fan_out initializer
+    (``XavierUniform``, ``KaimingUniform(fan_out_only=True)``) panics on their first use; pyburn
+    gives every one its fan_out (transposed: ``c_in / groups * kernel``, torch's for one group),
+    so those initializers work on every convolution. Initializers that read only fan_in draw
+    exactly Burn's values."""
     groups = c.groups
     check_config(op, channels, kernel_size, stride, dilation, groups)
     c_in, c_out = channels
     k = kernel_numel(kernel_size)
     if transposed:
-        return init_params(op, c.initializer, [c_in, c_out // groups, *kernel_size], c.bias,
-                           c_out, c_out // groups * k, None, None, device, backend)
-    fan_out = c_out // groups * k
-    return init_params(op, c.initializer, [c_out, c_in // groups, *kernel_size], c.bias, c_out,
-                       c_in // groups * k, fan_out, fan_out if bias_fan_out else None, device,
+        shape, fan_in, fan_out = [c_in, c_out // groups, *kernel_size], c_out // groups * k, \
+            c_in // groups * k
+    else:
+        shape, fan_in, fan_out = [c_out, c_in // groups, *kernel_size], c_in // groups * k, \
+            c_out // groups * k
+    return init_params(op, c.initializer, shape, c.bias, c_out, fan_in, fan_out, fan_out, device,
                        backend)
 
 

@@ -38,8 +38,7 @@ class Conv1dConfig(Config):
         """Weight ``[channels_out, channels_in / groups, kernel_size]``, bias ``[channels_out]``."""
         weight, bias = conv_params("Conv1dConfig.init", self,
                                    [self.channels_in, self.channels_out], [self.kernel_size],
-                                   [self.stride], [self.dilation], device, backend,
-                                   bias_fan_out=False)
+                                   [self.stride], [self.dilation], device, backend)
         return Conv1d(weight, bias, self.stride, self.kernel_size, self.dilation, self.groups,
                       self.padding)
 

@@ -14,7 +14,7 @@ from pyburn.tensor import Device, Tensor
 from .._types import B
 from ..initializer import Initializer
 from ._common import conv_display, conv_forward, conv_params
-from .padding import PaddingConfig3d
+from .padding import PaddingConfig3d, check_same_padding_support
 
 __all__ = ["Conv3dConfig", "Conv3d"]
 
@@ -35,7 +35,10 @@ class Conv3dConfig(Config):
                                                            fan_out_only=False)
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Conv3d":
-        """Weight ``[channels_out, channels_in / groups, k1, k2, k3]``, bias ``[channels_out]``."""
+        """Weight ``[channels_out, channels_in / groups, k1, k2, k3]``, bias ``[channels_out]``.
+        ``Same`` padding with an even kernel is refused here, as Burn does."""
+        if isinstance(self.padding, PaddingConfig3d.Same):
+            check_same_padding_support("Conv3dConfig.init", self.kernel_size)
         weight, bias = conv_params("Conv3dConfig.init", self, self.channels, self.kernel_size,
                                    self.stride, self.dilation, device, backend)
         return Conv3d(weight, bias, list(self.stride), list(self.kernel_size),

@@ -1,4 +1,4 @@
-"""Padding configs of the convolution layers (Burn's ``PaddingConfig1d/2d/3d`` enums).
+"""Padding configs of the convolution and pooling layers (Burn's ``PaddingConfig1d/2d/3d``).
 
 ``Valid`` pads nothing, ``Explicit(...)`` pads what it says, ``Same`` pads so that the output
 length is ``ceil(length / stride)`` (the input's length at stride 1). As in Burn, ``Same`` works
@@ -7,15 +7,44 @@ even kernel's padding at the end: ``Same`` with kernel 4 pads 1 before and 2 aft
 Explicit paddings are Burn's: ``PaddingConfig1d.Explicit(left, right)`` and
 ``PaddingConfig2d.Explicit(top, left, bottom, right)``; the short forms ``Explicit(p)`` and
 ``Explicit(height, width)`` mean the same padding on both sides.
+
+Burn's helpers that turn a config into numbers for an input are here under Burn's names:
+``calculate_padding_1d_pair``, ``calculate_padding_2d_pairs``, ``calculate_padding_2d`` and
+``calculate_padding_3d``. A unit variant works bare, as in Rust:
+``PaddingConfig1d.Valid.calculate_padding_1d_pair(10, 3, 1)`` is ``(0, 0)``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import types
+from typing import Any, Callable, Concatenate, Generic, ParamSpec, Sequence, TypeVar, cast
 
 from pyburn.config import EnumConfig
 
-__all__ = ["PaddingConfig1d", "PaddingConfig2d", "PaddingConfig3d", "same_padding"]
+__all__ = ["PaddingConfig1d", "PaddingConfig2d", "PaddingConfig3d", "same_padding",
+           "check_same_padding_support"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class _variant_method(Generic[_P, _R]):
+    """A method that also runs on a unit variant's class. In Rust ``PaddingConfig1d::Valid`` is a
+    value; pyburn's configs accept the bare class for it (``with_padding(PaddingConfig1d.Valid)``),
+    so its methods must too: the class stands for its only value."""
+
+    def __init__(self, fn: Callable[Concatenate[Any, _P], _R]) -> None:
+        self.fn = fn
+        self.__doc__ = fn.__doc__
+        self.__name__ = fn.__name__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Callable[_P, _R]:
+        if obj is None and owner is not None and issubclass(owner, EnumConfig) \
+                and owner in owner.variants() and not cast(Any, owner)._config_codecs():
+            obj = owner()
+        if obj is None:
+            return self.fn      # type: ignore[return-value]   # unbound: called with self
+        return types.MethodType(self.fn, obj)
 
 
 def same_padding(kernel_size: int, stride: int, size: int) -> tuple[int, int]:
@@ -25,14 +54,29 @@ def same_padding(kernel_size: int, stride: int, size: int) -> tuple[int, int]:
     return total // 2, total - total // 2
 
 
+def check_same_padding_support(op: str, kernel_size: Sequence[int]) -> None:
+    """Burn's ``check_same_padding_support``: layers whose padding is symmetric per axis
+    (`Conv3d`) refuse ``Same`` with an even kernel, which would need one pixel more at the end."""
+    if any(k % 2 == 0 for k in kernel_size):
+        raise ValueError(f"{op}: Same padding with an even kernel size is not supported (its "
+                         f"padding is symmetric, as in Burn); use an odd kernel size or "
+                         f"Explicit padding, got kernel_size {list(kernel_size)}")
+
+
 def _check(name: str, values: Sequence[Any]) -> None:
     for v in values:
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise ValueError(f"{name}: paddings must be ints >= 0, got {list(values)}")
 
 
+def _sizes(op: str, n: int, **values: Sequence[int]) -> None:
+    for name, value in values.items():
+        if len(value) != n:
+            raise ValueError(f"{op}: {name} must have {n} values, got {list(value)}")
+
+
 class PaddingConfig1d(EnumConfig):
-    """Padding of `Conv1d`: ``Same``, ``Valid`` or ``Explicit(left, right)``."""
+    """Padding of `Conv1d` and the 1-D pools: ``Same``, ``Valid`` or ``Explicit(left, right)``."""
 
     class Same(EnumConfig.Variant):
         pass
@@ -49,18 +93,25 @@ class PaddingConfig1d(EnumConfig):
                 object.__setattr__(self, "right", self.left)
             _check("PaddingConfig1d.Explicit", [self.left, self.right])
 
+    @_variant_method
+    def calculate_padding_1d_pair(self, length: int, kernel_size: int,
+                                  stride: int) -> tuple[int, int]:
+        """``(left, right)`` for an input of `length` (``Same`` may be asymmetric)."""
+        if isinstance(self, PaddingConfig1d.Explicit):
+            return int(self.left), int(self.right or 0)
+        if isinstance(self, PaddingConfig1d.Same):
+            return same_padding(kernel_size, stride, length)
+        return 0, 0
+
     def pairs(self, size: Sequence[int], kernel_size: Sequence[int],
               stride: Sequence[int]) -> list[tuple[int, int]]:
-        """``[(left, right)]`` for an input of length ``size[0]``."""
-        if isinstance(self, PaddingConfig1d.Explicit):
-            return [(int(self.left), int(self.right or 0))]
-        if isinstance(self, PaddingConfig1d.Same):
-            return [same_padding(kernel_size[0], stride[0], size[0])]
-        return [(0, 0)]
+        """``[(left, right)]`` for an input of length ``size[0]`` (the layers' common form)."""
+        return [self.calculate_padding_1d_pair(size[0], kernel_size[0], stride[0])]
 
 
 class PaddingConfig2d(EnumConfig):
-    """Padding of `Conv2d`: ``Same``, ``Valid`` or ``Explicit(top, left, bottom, right)``."""
+    """Padding of `Conv2d` and the 2-D pools: ``Same``, ``Valid`` or
+    ``Explicit(top, left, bottom, right)``."""
 
     class Same(EnumConfig.Variant):
         pass
@@ -81,14 +132,38 @@ class PaddingConfig2d(EnumConfig):
                 object.__setattr__(self, "right", self.left)
             _check("PaddingConfig2d.Explicit", [self.top, self.left, self.bottom, self.right])
 
+    @_variant_method
+    def calculate_padding_2d_pairs(self, height: int, width: int, kernel_size: Sequence[int],
+                                   stride: Sequence[int]
+                                   ) -> tuple[tuple[int, int], tuple[int, int]]:
+        """``((top, bottom), (left, right))`` for a ``height x width`` input."""
+        _sizes("PaddingConfig2d.calculate_padding_2d_pairs", 2, kernel_size=kernel_size,
+               stride=stride)
+        if isinstance(self, PaddingConfig2d.Explicit):
+            return ((int(self.top), int(self.bottom or 0)),
+                    (int(self.left), int(self.right or 0)))
+        if isinstance(self, PaddingConfig2d.Same):
+            return (same_padding(kernel_size[0], stride[0], height),
+                    same_padding(kernel_size[1], stride[1], width))
+        return (0, 0), (0, 0)
+
+    @_variant_method
+    def calculate_padding_2d(self, height: int, width: int, kernel_size: Sequence[int],
+                             stride: Sequence[int]) -> list[int]:
+        """``[height, width]`` padding, the same on both sides; an asymmetric padding (an
+        asymmetric ``Explicit``, ``Same`` with an even kernel) is refused, as in Burn."""
+        (top, bottom), (left, right) = self.calculate_padding_2d_pairs(height, width,
+                                                                       kernel_size, stride)
+        if top != bottom or left != right:
+            raise ValueError(f"PaddingConfig2d.calculate_padding_2d: the padding of {self!r} "
+                             f"is asymmetric ((top, bottom) = {(top, bottom)}, (left, right) = "
+                             f"{(left, right)}); use calculate_padding_2d_pairs()")
+        return [top, left]
+
     def pairs(self, size: Sequence[int], kernel_size: Sequence[int],
               stride: Sequence[int]) -> list[tuple[int, int]]:
-        """``[(top, bottom), (left, right)]`` for an input of ``size = [height, width]``."""
-        if isinstance(self, PaddingConfig2d.Explicit):
-            return [(int(self.top), int(self.bottom or 0)), (int(self.left), int(self.right or 0))]
-        if isinstance(self, PaddingConfig2d.Same):
-            return [same_padding(k, s, n) for k, s, n in zip(kernel_size, stride, size)]
-        return [(0, 0), (0, 0)]
+        """``[(top, bottom), (left, right)]`` for ``size = [height, width]``."""
+        return list(self.calculate_padding_2d_pairs(size[0], size[1], kernel_size, stride))
 
 
 class PaddingConfig3d(EnumConfig):
@@ -109,17 +184,29 @@ class PaddingConfig3d(EnumConfig):
         def __post_init__(self) -> None:
             _check("PaddingConfig3d.Explicit", [self.depth, self.height, self.width])
 
+    @_variant_method
+    def calculate_padding_3d(self, depth: int, height: int, width: int,
+                             kernel_size: Sequence[int], stride: Sequence[int]) -> list[int]:
+        """``[depth, height, width]`` padding, the same on both sides. ``Same`` that would need
+        an asymmetric padding (an even kernel, or a stride that does not divide evenly) is
+        refused, as in Burn."""
+        _sizes("PaddingConfig3d.calculate_padding_3d", 3, kernel_size=kernel_size,
+               stride=stride)
+        if isinstance(self, PaddingConfig3d.Explicit):
+            return [int(self.depth), int(self.height), int(self.width)]
+        if isinstance(self, PaddingConfig3d.Same):
+            size = [depth, height, width]
+            pairs = [same_padding(k, s, n) for k, s, n in zip(kernel_size, stride, size)]
+            if any(lo != hi for lo, hi in pairs):
+                raise ValueError(f"PaddingConfig3d.calculate_padding_3d: asymmetric 3-D 'Same' "
+                                 f"padding is not supported (as in Burn); use odd kernel sizes, "
+                                 f"got kernel {list(kernel_size)}, stride {list(stride)}, input "
+                                 f"size {size}")
+            return [lo for lo, _ in pairs]
+        return [0, 0, 0]
+
     def pairs(self, size: Sequence[int], kernel_size: Sequence[int],
               stride: Sequence[int]) -> list[tuple[int, int]]:
         """``[(front, back), (top, bottom), (left, right)]`` for ``size = [d, h, w]``."""
-        if isinstance(self, PaddingConfig3d.Explicit):
-            return [(int(p), int(p)) for p in (self.depth, self.height, self.width)]
-        if isinstance(self, PaddingConfig3d.Same):
-            pairs = [same_padding(k, s, n) for k, s, n in zip(kernel_size, stride, size)]
-            if any(lo != hi for lo, hi in pairs):
-                raise ValueError(f"PaddingConfig3d.Same: asymmetric 3-D 'Same' padding is not "
-                                 f"supported (as in Burn); use odd kernel sizes, got kernel "
-                                 f"{list(kernel_size)}, stride {list(stride)}, input size "
-                                 f"{list(size)}")
-            return pairs
-        return [(0, 0)] * 3
+        return [(p, p) for p in self.calculate_padding_3d(size[0], size[1], size[2],
+                                                          kernel_size, stride)]

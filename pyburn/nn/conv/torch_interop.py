@@ -20,11 +20,12 @@ from .conv2d import Conv2d, Conv2dConfig
 from .conv3d import Conv3d, Conv3dConfig
 from .conv_transpose1d import ConvTranspose1d, ConvTranspose1dConfig
 from .conv_transpose2d import ConvTranspose2d, ConvTranspose2dConfig
+from .conv_transpose3d import ConvTranspose3d, ConvTranspose3dConfig
 from .padding import PaddingConfig1d, PaddingConfig2d, PaddingConfig3d
 
 __all__ = ["CONV_LAYERS", "conv_from_torch", "conv_to_torch", "conv_config_from_torch"]
 
-CONV_LAYERS = (Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d)
+CONV_LAYERS = (Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d)
 
 
 def conv_from_torch(module: Any, tensors: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -56,7 +57,7 @@ _PADDINGS: dict[int, Any] = {1: PaddingConfig1d, 2: PaddingConfig2d, 3: PaddingC
 
 def conv_config_from_torch(torch_module: Any) -> Any:
     """The config of the pyburn layer computing what a ``torch.nn.Conv1d/2d/3d`` or
-    ``ConvTranspose1d/2d`` computes (zero padding only, as Burn's layers)."""
+    ``ConvTranspose1d/2d/3d`` computes (zero padding only, as Burn's layers)."""
     kind = type(torch_module).__name__
     nd = len(torch_module.kernel_size)
     if getattr(torch_module, "padding_mode", "zeros") != "zeros":
@@ -67,15 +68,16 @@ def conv_config_from_torch(torch_module: Any) -> Any:
     k, s, d = (list(map(int, getattr(torch_module, a)))
                for a in ("kernel_size", "stride", "dilation"))
     groups, bias = int(torch_module.groups), torch_module.bias is not None
-    if kind.startswith("ConvTranspose") and nd in (1, 2):
+    if kind.startswith("ConvTranspose"):
         p, po = list(map(int, torch_module.padding)), list(map(int, torch_module.output_padding))
         if nd == 1:
             return ConvTranspose1dConfig([c_in, c_out], k[0], s[0], d[0], groups, p[0], po[0],
                                          bias)
-        return ConvTranspose2dConfig([c_in, c_out], k, s, d, groups, p, po, bias)
+        return (ConvTranspose2dConfig if nd == 2 else ConvTranspose3dConfig)(
+            [c_in, c_out], k, s, d, groups, p, po, bias)
     if not kind.startswith("Conv") or kind.startswith("ConvTranspose"):
-        raise TypeError(f"from_torch: expected a torch.nn.Conv1d/2d/3d or ConvTranspose1d/2d, "
-                        f"got {kind}")
+        raise TypeError(f"from_torch: expected a torch.nn.Conv1d/2d/3d or "
+                        f"ConvTranspose1d/2d/3d, got {kind}")
     padding_cfg = _PADDINGS[nd]
     if torch_module.padding == "same":
         padding = padding_cfg.Same()

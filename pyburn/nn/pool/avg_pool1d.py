@@ -13,6 +13,7 @@ from pyburn.tensor.module_ops.pool import avg_pool1d
 from .._types import B
 from ..conv.padding import PaddingConfig1d
 from ._common import check_input, padding_text, split_padding
+from .wide_padding import avg_pool_wide, is_wide
 
 __all__ = ["AvgPool1dConfig", "AvgPool1d"]
 
@@ -50,6 +51,10 @@ class AvgPool1d(Module):
         """``[batch, channels, length]`` -> ``[batch, channels, length_out]``."""
         dims = check_input("AvgPool1d", x, 1)
         pairs = self.padding.pairs(dims[2:], [self.kernel_size], [self.stride])
+        if is_wide(pairs, [self.kernel_size]):
+            wide: Tensor[B] = avg_pool_wide(x, [self.kernel_size], [self.stride], [pairs[0][0]],
+                                            self.count_include_pad, self.ceil_mode)
+            return wide
         x, padding = split_padding(x, pairs, 0.0)
         out: Tensor[B] = avg_pool1d(x, self.kernel_size, self.stride, padding[0],
                                     self.count_include_pad, self.ceil_mode)

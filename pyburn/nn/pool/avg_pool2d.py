@@ -13,6 +13,7 @@ from pyburn.tensor.module_ops.pool import avg_pool2d
 from .._types import B
 from ..conv.padding import PaddingConfig2d
 from ._common import check_input, padding_text, split_padding
+from .wide_padding import avg_pool_wide, is_wide
 
 __all__ = ["AvgPool2dConfig", "AvgPool2d"]
 
@@ -50,6 +51,11 @@ class AvgPool2d(Module):
         """``[batch, channels, height, width]`` -> ``[batch, channels, h_out, w_out]``."""
         dims = check_input("AvgPool2d", x, 2)
         pairs = self.padding.pairs(dims[2:], self.kernel_size, self.stride)
+        if is_wide(pairs, self.kernel_size):
+            wide: Tensor[B] = avg_pool_wide(x, self.kernel_size, self.stride,
+                                            [a for a, _ in pairs], self.count_include_pad,
+                                            self.ceil_mode)
+            return wide
         x, padding = split_padding(x, pairs, 0.0)
         out: Tensor[B] = avg_pool2d(x, self.kernel_size, self.stride, padding,
                                     self.count_include_pad, self.ceil_mode)

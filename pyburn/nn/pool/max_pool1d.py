@@ -13,6 +13,7 @@ from pyburn.tensor.module_ops.pool import max_pool1d
 from .._types import B
 from ..conv.padding import PaddingConfig1d
 from ._common import check_input, padding_text, split_padding
+from .wide_padding import max_pool_wide, is_wide
 
 __all__ = ["MaxPool1dConfig", "MaxPool1d"]
 
@@ -50,6 +51,10 @@ class MaxPool1d(Module):
         """``[batch, channels, length]`` -> ``[batch, channels, length_out]``."""
         dims = check_input("MaxPool1d", x, 1)
         pairs = self.padding.pairs(dims[2:], [self.kernel_size], [self.stride])
+        if is_wide(pairs, [self.kernel_size]):
+            wide: Tensor[B] = max_pool_wide(x, [self.kernel_size], [self.stride], [pairs[0][0]],
+                                            [self.dilation], self.ceil_mode)
+            return wide
         x, padding = split_padding(x, pairs, float("-inf"))
         out: Tensor[B] = max_pool1d(x, self.kernel_size, self.stride, padding[0], self.dilation,
                                     self.ceil_mode)

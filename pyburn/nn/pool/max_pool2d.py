@@ -14,6 +14,7 @@ from pyburn.tensor.module_ops.pool import max_pool2d
 from .._types import B
 from ..conv.padding import PaddingConfig2d
 from ._common import check_input, padding_text, split_padding
+from .wide_padding import max_pool_wide, is_wide
 
 __all__ = ["MaxPool2dConfig", "MaxPool2d"]
 
@@ -51,6 +52,10 @@ class MaxPool2d(Module):
         """``[batch, channels, height, width]`` -> ``[batch, channels, h_out, w_out]``."""
         dims = check_input("MaxPool2d", x, 2)
         pairs = self.padding.pairs(dims[2:], self.kernel_size, self.stride)
+        if is_wide(pairs, self.kernel_size):
+            wide: Tensor[B] = max_pool_wide(x, self.kernel_size, self.stride,
+                                            [a for a, _ in pairs], self.dilation, self.ceil_mode)
+            return wide
         x, padding = split_padding(x, pairs, float("-inf"))
         out: Tensor[B] = max_pool2d(x, self.kernel_size, self.stride, padding, self.dilation,
                                     self.ceil_mode)

@@ -7,7 +7,7 @@ from .birnn import BiRnn, BiRnnConfig
 from .gate_controller import GateController
 from .gru import BiGru, BiGruConfig, Gru, GruConfig
 from .lstm import Lstm, LstmConfig, LstmState
-from .rnn import Rnn, RnnConfig
+from .rnn import Rnn, RnnConfig, RnnState
 from .stacked import (StackedGru, StackedGruConfig, StackedLstm, StackedLstmConfig, StackedRnn,
                       StackedRnnConfig)
 from .torch_interop import (from_torch, load_torch_state_dict, save_torch_safetensors,
@@ -16,5 +16,6 @@ from .torch_interop import (from_torch, load_torch_state_dict, save_torch_safete
 __all__ = ["GateController", "LstmState", "LstmConfig", "Lstm", "BiLstmConfig", "BiLstm",
            "GruConfig", "Gru", "BiGruConfig", "BiGru", "load_torch_state_dict",
            "to_torch_state_dict", "save_torch_safetensors", "from_torch", "RnnConfig", "Rnn",
+           "RnnState",
            "BiRnnConfig", "BiRnn", "StackedLstmConfig", "StackedLstm", "StackedGruConfig",
            "StackedGru", "StackedRnnConfig", "StackedRnn"]

@@ -18,7 +18,7 @@ from pyburn.tensor.module_ops.rnn_sequence import check_nonlinearity
 from .._types import B
 from ..initializer import Initializer, resolve_device
 from ._checks import check_input, check_sizes, check_state
-from .rnn import Rnn, RnnConfig
+from .rnn import Rnn, RnnConfig, RnnState, hidden_of
 
 __all__ = ["BiRnnConfig", "BiRnn"]
 
@@ -68,14 +68,16 @@ class BiRnn(Module):
     def nonlinearity(self) -> str:
         return self.forward_rnn.nonlinearity
 
-    def forward(self, batched_input: "Tensor[B]", state: "Tensor[B] | None" = None
-                ) -> "tuple[Tensor[B], Tensor[B]]":
+    def forward(self, batched_input: "Tensor[B]",
+                state: "RnnState[Tensor[B]] | Tensor[B] | None" = None
+                ) -> "tuple[Tensor[B], RnnState[Tensor[B]]]":
         """``[batch, seq, d_input]`` (``[seq, batch, d_input]`` when not `batch_first`) ->
-        ``(output, final)``: ``2 * d_hidden`` features per step (forward direction first,
-        PyTorch's layout) and the final hidden states ``[2, batch, d_hidden]`` (forward at
-        index 0). `state` is the initial one, same shape (zeros when None)."""
+        ``(output, RnnState(hidden))``: ``2 * d_hidden`` features per step (forward direction
+        first, PyTorch's layout) and the final hidden states ``[2, batch, d_hidden]`` (forward
+        at index 0). `state` holds the initial one, same shape (zeros when None)."""
         op = "BiRnn.forward"
         batch, seq = check_input(op, batched_input, self.d_input, self.batch_first)
+        state = hidden_of(op, state)
         init_f = init_r = None
         if state is not None:
             check_state(op, "state", state, [2, batch, self.d_hidden])
@@ -95,7 +97,8 @@ class BiRnn(Module):
             swap = not self.batch_first
         T = type(batched_input)
         output = T.cat([out_f, out_r], 2)
-        return (output.swap_dims(0, 1) if swap else output), T.stack([final_f, final_r], 0)
+        return ((output.swap_dims(0, 1) if swap else output),
+                RnnState(T.stack([final_f, final_r], 0)))
 
     __call__ = forward
 

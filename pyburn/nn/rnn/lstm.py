@@ -25,11 +25,11 @@ gradients reach every gate's parameters through the concatenation. Any other act
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Optional, TypeVar
+from typing import Any, Callable, ClassVar, Generic, Optional, Sequence, TypeVar, cast
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device, Tensor
+from pyburn.tensor import Device, Shape, ShapeError, Tensor
 from pyburn.tensor.module_ops import lstm_sequence
 
 from .._types import B
@@ -41,6 +41,7 @@ from .gate_controller import GateController
 __all__ = ["LstmState", "LstmConfig", "Lstm"]
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,44 @@ class LstmState(Generic[T]):
     cell: T
     hidden: T
 
+    def __post_init__(self) -> None:
+        # Burn asserts this in ``LstmState::new``; a mismatch is always a bug in the caller.
+        cell_shape = getattr(self.cell, "shape", None)
+        hidden_shape = getattr(self.hidden, "shape", None)
+        if cell_shape is not None and hidden_shape is not None and \
+                list(cell_shape) != list(hidden_shape):
+            raise ShapeError(f"LstmState: cell shape {list(cell_shape)} and hidden shape "
+                             f"{list(hidden_shape)} must be equal")
+
     @classmethod
     def new(cls, cell: T, hidden: T) -> "LstmState[T]":
-        """Burn's ``LstmState::new(cell, hidden)``."""
+        """Burn's ``LstmState::new(cell, hidden)`` (the shapes must be equal)."""
         return cls(cell, hidden)
+
+    @classmethod
+    def initial(cls, shape: Sequence[int] | Shape, device: Device,
+                backend: Any = None) -> "LstmState[Any]":
+        """Burn's ``LstmState::initial(shape, device)``: zero cell and hidden states on
+        `device` (whose backend it names, or `backend`)."""
+        backend, dev = resolve_device(device, backend, "LstmState.initial")
+        zeros = Tensor.of(backend).zeros(list(shape), dev)
+        return LstmState(zeros, zeros)
+
+    def shape(self) -> Shape:
+        """The shape of the cell and hidden states."""
+        return cast(Any, self.cell).shape
+
+    def device(self) -> Device:
+        """The device the state lives on."""
+        return cast(Any, self.cell).device
+
+    def unpack(self) -> tuple[T, T]:
+        """``(cell, hidden)``, the inverse of `new`."""
+        return self.cell, self.hidden
+
+    def map_state(self, f: Callable[[T], U]) -> "LstmState[U]":
+        """`f` applied to the cell and the hidden state."""
+        return LstmState(f(self.cell), f(self.hidden))
 
     def detach(self) -> "LstmState[T]":
         """The same values cut from the autodiff graph (truncated backpropagation through

@@ -16,11 +16,12 @@ it gives the same values.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Device, Tensor
+from pyburn.tensor import Device, Shape, Tensor
 from pyburn.tensor.module_ops import rnn_sequence
 from pyburn.tensor.module_ops.rnn_sequence import check_nonlinearity
 
@@ -29,7 +30,44 @@ from ..initializer import Initializer, resolve_device
 from ._checks import check_input, check_sizes, check_state
 from .gate_controller import GateController
 
-__all__ = ["RnnConfig", "Rnn"]
+__all__ = ["RnnState", "RnnConfig", "Rnn"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RnnState(Generic[T]):
+    """Burn's ``RnnState``: the hidden state, ``[batch, d_hidden]`` for `Rnn`,
+    ``[2, batch, d_hidden]`` for `BiRnn`. ``Rnn.forward`` returns one and takes one back (a
+    bare hidden-state tensor is accepted too)."""
+
+    hidden: T
+
+    @classmethod
+    def new(cls, hidden: T) -> "RnnState[T]":
+        """Burn's ``RnnState::new(hidden)``."""
+        return cls(hidden)
+
+    def shape(self) -> Shape:
+        return cast(Any, self.hidden).shape
+
+    def device(self) -> Device:
+        return cast(Any, self.hidden).device
+
+    def detach(self) -> "RnnState[T]":
+        """The same value cut from the autodiff graph (truncated backpropagation through
+        time)."""
+        return RnnState(cast(Any, self.hidden).detach())
+
+
+def hidden_of(op: str, state: Any) -> Any:
+    """The hidden-state tensor of an `RnnState`, a bare tensor, or None."""
+    if state is None or isinstance(state, Tensor):
+        return state
+    if isinstance(state, RnnState):
+        return state.hidden
+    raise TypeError(f"{op}: state must be an RnnState(hidden), a hidden-state tensor or None, "
+                    f"got {type(state).__name__}")
 
 
 class RnnConfig(Config):
@@ -78,22 +116,23 @@ class Rnn(Module):
     def bias(self) -> bool:
         return self.gate.input_transform.bias is not None
 
-    def forward(self, batched_input: "Tensor[B]", state: "Tensor[B] | None" = None
-                ) -> "tuple[Tensor[B], Tensor[B]]":
+    def forward(self, batched_input: "Tensor[B]",
+                state: "RnnState[Tensor[B]] | Tensor[B] | None" = None
+                ) -> "tuple[Tensor[B], RnnState[Tensor[B]]]":
         """``[batch, seq, d_input]`` (``[seq, batch, d_input]`` when not `batch_first`) ->
-        ``(output, final_hidden)``: the hidden state of every step, laid out like the input
-        with ``d_hidden`` features, and the last one ``[batch, d_hidden]``. `state` is the
-        initial hidden state ``[batch, d_hidden]`` (zeros when None)."""
+        ``(output, RnnState(hidden))``, as Burn: the hidden state of every step, laid out like
+        the input with ``d_hidden`` features, and the last one ``[batch, d_hidden]``. `state`
+        holds the initial hidden state ``[batch, d_hidden]`` (zeros when None)."""
         op = "Rnn.forward"
         batch, seq = check_input(op, batched_input, self.d_input, self.batch_first)
-        initial = self._initial_state(op, batched_input, batch, state)
+        initial = self._initial_state(op, batched_input, batch, hidden_of(op, state))
         if Rnn.fused and min(batch, seq) > 0:
             seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
             output, final = self._forward_fused(seq_first, initial, self.reverse)
-            return (output.swap_dims(0, 1) if self.batch_first else output), final
+            return (output.swap_dims(0, 1) if self.batch_first else output), RnnState(final)
         x = batched_input if self.batch_first else batched_input.swap_dims(0, 1)
         output, final = self._forward_generic(x, initial, self.reverse)
-        return (output if self.batch_first else output.swap_dims(0, 1)), final
+        return (output if self.batch_first else output.swap_dims(0, 1)), RnnState(final)
 
     __call__ = forward
 

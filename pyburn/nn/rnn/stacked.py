@@ -251,8 +251,10 @@ class StackedRnn(_Stacked):
         """As `StackedGru.forward` (PyTorch's ``nn.RNN``: ``(output, h_n)``)."""
         op = "StackedRnn.forward"
         starts = self._layer_states(op, "state", state, self._batch(op, batched_input))
-        output, finals = self._run(batched_input, starts,
-                                   lambda layer, x, s: layer.forward(x, s))
+        def step(layer: Any, x: Any, start: Any) -> tuple[Any, Any]:
+            out, final = layer.forward(x, start)     # Rnn/BiRnn return an RnnState
+            return out, final.hidden
+        output, finals = self._run(batched_input, starts, step)
         return output, self._join(finals)
 
     __call__ = forward

@@ -210,7 +210,7 @@ def from_torch(torch_module: Any, device: Device | str | None = None,
         module = config.init(device, backend)
     elif kind == "MultiheadAttention":
         module = mha_config_from_torch(torch_module).init(device, backend)
-    elif kind.startswith("Conv"):                  # nn.Conv1d/2d/3d, nn.ConvTranspose1d/2d
+    elif kind.startswith("Conv"):                  # nn.Conv1d/2d/3d, nn.ConvTranspose1d/2d/3d
         module = conv_config_from_torch(torch_module).init(device, backend)
     else:
         raise TypeError(f"from_torch: expected a torch.nn.Linear, LSTM, GRU or RNN, got {kind}")

@@ -52,7 +52,7 @@ class LrSchedulerConfig(EnumConfig):
         config: "SequentialLrSchedulerConfig"
 
     @classmethod
-    def of(cls, value: Any) -> "LrSchedulerConfig":
+    def from_(cls, value: Any) -> "LrSchedulerConfig":
         """`value` as a variant: a variant as is, a scheduler config or a number wrapped."""
         if isinstance(value, LrSchedulerConfig):
             return value
@@ -68,7 +68,7 @@ class LrSchedulerConfig(EnumConfig):
     def _config_convert(cls, value: Any, at: Any, from_json: bool) -> Any:
         if not from_json and not isinstance(value, LrSchedulerConfig):
             try:
-                value = cls.of(value)
+                value = cls.from_(value)
             except TypeError:
                 pass  # let the enum report it with the field's path
         return super()._config_convert(value, at, from_json)

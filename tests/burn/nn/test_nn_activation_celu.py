@@ -26,3 +26,9 @@ def test_celu_with_alpha(backend):
     out = model.forward(input)
     expected = TensorData([[0.0, -1.264241]])
     out.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = CeluConfig().init()
+    assert_eq_(str(config), "Celu {alpha: 1}")

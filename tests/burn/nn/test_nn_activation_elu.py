@@ -16,3 +16,9 @@ def test_elu_forward(backend):
     out = model.forward(input)
     expected = TensorData([[0.4410, -0.22186]])
     out.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = EluConfig().init()
+    assert_eq_(str(config), "Elu {alpha: 1}")

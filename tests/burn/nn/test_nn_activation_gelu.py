@@ -8,6 +8,12 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    layer = Gelu()
+    assert_eq_(str(layer), "Gelu {\n approximate: false\n}")
+
+
 def test_forward_approximate(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

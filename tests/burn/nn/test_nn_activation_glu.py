@@ -8,6 +8,12 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    layer = GLU(1)
+    assert_eq_(str(layer), "GLU {\n dim: 1\n}")
+
+
 def test_forward_negative_dim(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

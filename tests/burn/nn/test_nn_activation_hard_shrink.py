@@ -26,3 +26,9 @@ def test_hard_shrink_with_lambda(backend):
     out = model.forward(input)
     expected = TensorData([[0.0, 0.0, -0.3], [0.5, 0.0, 0.0]])
     assert_eq_(out.into_data(), expected)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = HardShrinkConfig().init()
+    assert_eq_(str(config), "HardShrink {lambda: 0.5}")

@@ -16,3 +16,9 @@ def test_hard_sigmoid_forward(backend):
     out = model.forward(input)
     expected = TensorData([[0.5882, 0.44986]])
     out.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = HardSigmoidConfig().init()
+    assert_eq_(str(config), "HardSigmoid {alpha: 0.2, beta: 0.5}" )

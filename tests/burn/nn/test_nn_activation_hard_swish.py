@@ -16,3 +16,9 @@ def test_hard_swish_forward(backend):
     out = model.forward(input)
     expected = TensorData([[3.0, 0.0], [0.0, 0.6666667]])
     out.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    layer = HardSwish()
+    assert_eq_(str(layer), "HardSwish")

@@ -27,3 +27,9 @@ def test_leaky_relu_forward_multi_dim(backend):
     input_data = TestTensor.from_data(TensorData(input), device)
     actual_output = model.forward(input_data)
     actual_output.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = LeakyReluConfig().init()
+    assert_eq_(str(config), "LeakyRelu {negative_slope: 0.01}" )

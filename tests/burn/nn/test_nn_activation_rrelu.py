@@ -8,8 +8,8 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
-def test_eval_matches_leaky_relu_midpoint(backend):
-    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+def test_eval_matches_leaky_relu_midpoint(plain_backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(plain_backend)
     device = device
     model = RReluConfig().with_lower(0.1).with_upper(0.3).init()
     input = TestTensor.from_data(TensorData([[-2.0, -1.0, 0.0], [0.5, 1.0, 2.0]]), device)
@@ -25,6 +25,12 @@ def test_training_scales_negatives_randomly(ad_backend):
     input = TestTensor.from_data(TensorData([[-1.0, -2.0], [-3.0, -4.0]]), device)
     output = model.forward(input)
     assert_ne_(input.to_data(), output.to_data())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    layer = RReluConfig().with_lower(0.1).with_upper(0.3).init()
+    assert_eq_(str(layer), "RRelu {lower: 0.1, upper: 0.3}")
 
 
 def test_rejects_lower_above_upper(backend):

@@ -26,3 +26,9 @@ def test_shrink_with_lambda_and_bias(backend):
     out = model.forward(input)
     expected = TensorData([[0.0, 0.0, -0.375], [0.625, 0.0, 0.0]])
     assert_eq_(out.into_data(), expected)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = ShrinkConfig().init()
+    assert_eq_(str(config), "Shrink {lambda: 0.5, bias: 0.5}" )

@@ -26,3 +26,9 @@ def test_soft_shrink_with_lambda(backend):
     out = model.forward(input)
     expected = TensorData([[0.0, 0.0, -0.25], [0.5, 0.0, 0.0]])
     assert_eq_(out.into_data(), expected)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = SoftShrinkConfig().init()
+    assert_eq_(str(config), "SoftShrink {lambda: 0.5}")

@@ -26,3 +26,9 @@ def test_softplus_with_beta(backend):
     out = model.forward(input)
     expected = TensorData([[0.3466, 1.0635]])
     out.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = SoftplusConfig().init()
+    assert_eq_(str(config), "Softplus {beta: 1}")

@@ -30,3 +30,10 @@ def test_swiglu_forward_with_bias(backend):
     output = swiglu.forward(input)
     expected_output = TestTensor.from_data([[11.8909, 11.8909, 11.8909], [63.9785, 63.9785, 63.9785]], device)
     output.to_data().assert_approx_eq(expected_output.to_data(), Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = SwiGluConfig(3, 5)
+    swiglu = config.init(device)
+    assert_eq_(str(swiglu), "SwiGlu {d_input: 3, d_output: 5, bias: false, params: 30}" )

@@ -16,3 +16,9 @@ def test_thresholded_relu_forward(backend):
     out = model.forward(input)
     expected = TensorData([[0.0, 1.5, 0.0]])
     out.to_data().assert_eq(expected, False)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = ThresholdedReluConfig().init()
+    assert_eq_(str(config), "ThresholdedRelu {alpha: 1}")

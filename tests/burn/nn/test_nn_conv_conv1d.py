@@ -39,6 +39,13 @@ def test_same_with_even_kernel_uses_asymmetric_padding(backend):
     assert_eq_(output.dims(), [1, 4, 5])
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = Conv1dConfig(5, 5, 5)
+    conv = config.init(device)
+    assert_eq_(str(conv), "Conv1d {ch_in: 5, ch_out: 5, stride: 1, kernel_size: 5, dilation: 1, groups: 1, padding: Valid, params: 130}" )
+
+
 def test_input_channels_mismatch(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     with raises_clear(['init', 'forward']):

@@ -33,7 +33,7 @@ def test_initializer_fan_out(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
     seed_device(device, 0)
-    init = Initializer.KaimingUniform(gain=1.0 / 3.0.sqrt(), fan_out_only=True)
+    init = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0), fan_out_only=True)
     config = Conv2dConfig([5, 1], [5, 5]).with_initializer(init)
     c = config.init(device)
     _ = c.weight.val()
@@ -44,7 +44,7 @@ def test_initializer_fan_with_groups_is_valid(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
     seed_device(device, 0)
-    init = Initializer.KaimingUniform(gain=1.0 / 3.0.sqrt(), fan_out_only=True)
+    init = Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0), fan_out_only=True)
     config = Conv2dConfig([4, 4], [1, 1]).with_initializer(init).with_groups(4)
     _ = config.init(device)
     assert_eq_(config.initializer, init)
@@ -66,6 +66,13 @@ def test_same_with_even_kernel_uses_asymmetric_padding(backend):
     input = TestTensor.ones([1, 4, 5, 5], device)
     output = conv.forward(input)
     assert_eq_(output.dims(), [1, 4, 5, 5])
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = Conv2dConfig([5, 1], [5, 5])
+    conv = config.init(device)
+    assert_eq_(str(conv), "Conv2d {ch_in: 5, ch_out: 1, stride: [1, 1], kernel_size: [5, 5], dilation: [1, 1], groups: 1, padding: Valid, params: 126}" )
 
 
 def test_input_channels_mismatch(backend):

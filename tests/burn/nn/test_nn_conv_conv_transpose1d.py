@@ -29,6 +29,13 @@ def test_initializer_zeros(backend):
     conv.weight.to_data().assert_approx_eq(td_zeros(conv.weight.shape()), Tolerance.default())
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = ConvTranspose1dConfig([5, 2], 5)
+    conv = config.init(device)
+    assert_eq_(str(conv), "ConvTranspose1d {channels: [5, 2], stride: 1, kernel_size: 5, dilation: 1, groups: 1, padding: 0, padding_out: 0, params: 52}" )
+
+
 def test_input_channels_mismatch(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     with raises_clear(['init', 'forward']):

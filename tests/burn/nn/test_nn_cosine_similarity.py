@@ -26,3 +26,9 @@ def test_cosine_similarity_negative_dim(backend):
     output = CosineSimilarityConfig().with_dim(-1).init().forward(x1, x2)
     expected = TensorData([1.0, 0.707107])
     output.into_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    layer = CosineSimilarityConfig().with_dim(-1).with_eps(0.5).init()
+    assert_eq_(str(layer), "CosineSimilarity {dim: -1, eps: 0.5}" )

@@ -25,6 +25,13 @@ def test_without_ad_backend_should_not_change_input(plain_backend):
     assert_eq_(tensor.to_data(), output.to_data())
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = DropoutConfig(0.5)
+    layer = config.init()
+    assert_eq_(str(layer), "Dropout {prob: 0.5}")
+
+
 def test_dropout_prob_invalid(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     with raises_clear(['init']):

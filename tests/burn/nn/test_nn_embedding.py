@@ -16,3 +16,10 @@ def test_initializer_zeros(backend):
     embed = config.init(device)
     assert_eq_(config.initializer, Initializer.Zeros())
     embed.weight.to_data().assert_approx_eq(td_zeros(embed.weight.shape()), Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = EmbeddingConfig(100, 10)
+    embed = config.init(device)
+    assert_eq_(str(embed), "Embedding {n_embedding: 100, d_model: 10, params: 1000}" )

@@ -8,6 +8,13 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = Fold4dConfig([4, 4], [2, 2])
+    fold = config.init()
+    assert_eq_(str(fold), "Fold4d {output_size: [4, 4], kernel_size: [2, 2], stride: [1, 1], dilation: [1, 1], padding: [0, 0]}" )
+
+
 def test_fold4d_known_values(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

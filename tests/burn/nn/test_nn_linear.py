@@ -15,7 +15,7 @@ def test_initializer_default(backend):
     config = LinearConfig(5, 5)
     k = (1.0 / config.d_input).sqrt()
     linear = config.init(device)
-    assert_eq_(config.initializer, Initializer.KaimingUniform(gain=1.0 / 3.0.sqrt(), fan_out_only=False) )
+    assert_eq_(config.initializer, Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0), fan_out_only=False) )
     linear.weight.to_data().assert_within_range(bslice(-k, k, 1, False))
 
 
@@ -68,6 +68,13 @@ def test_linear_1d(backend):
     result_1d = linear.forward(input_1d).unsqueeze()
     result_2d = linear.forward(input_2d)
     assert_eq_(result_1d.into_data(), result_2d.into_data())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = LinearConfig(3, 5)
+    linear = config.init(device)
+    assert_eq_(str(linear), "Linear {d_input: 3, d_output: 5, bias: true, params: 20}" )
 
 
 def test_layout(backend):

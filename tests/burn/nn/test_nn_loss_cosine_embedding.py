@@ -62,3 +62,10 @@ def test_cosine_embedding_loss_mixed_targets(backend):
     loss_no_reduction.into_data().assert_approx_eq(expected_no_reduction, Tolerance.default())
     expected_mean = TensorData([0.5])
     loss_mean.into_data().assert_approx_eq(expected_mean, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = CosineEmbeddingLossConfig().with_margin(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "CosineEmbeddingLoss {margin: 0.5, reduction: Mean}" )

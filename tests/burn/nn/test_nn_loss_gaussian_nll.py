@@ -47,3 +47,10 @@ def test_gaussian_nll_loss_clamps_var_to_eps(backend):
     clamped = loss.forward_no_reduction(input, target, var_below)
     at_eps = loss.forward_no_reduction(input, target, var_eps)
     clamped.into_data().assert_approx_eq(at_eps.into_data(), Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = GaussianNLLLossConfig().with_eps(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "GaussianNLLLoss {eps: 0.5, full: false}" )

@@ -21,3 +21,10 @@ def test_hinge_embedding_loss(backend):
     no_reduction.into_data().assert_approx_eq(expected, Tolerance.default())
     mean.into_data().assert_approx_eq(TensorData([0.166_667]), Tolerance.default())
     sum.into_data().assert_approx_eq(TensorData([0.5]), Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = HingeEmbeddingLossConfig().with_margin(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "HingeEmbeddingLoss {margin: 0.5}")

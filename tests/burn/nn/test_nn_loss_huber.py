@@ -40,3 +40,10 @@ def test_huber_ad_loss(ad_backend):
     grads_predict = predict.grad(grads)
     expected = TensorData([-0.5, -0.5, 0.0, 0.3, 0.5])
     grads_predict.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = HuberLossConfig(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "HuberLoss {delta: 0.5, lin_bias: 0.125}" )

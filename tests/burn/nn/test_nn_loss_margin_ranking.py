@@ -24,3 +24,10 @@ def test_margin_ranking_loss(backend):
     mean.into_data().assert_approx_eq(expected, Tolerance.default())
     expected = TensorData([3.0])
     sum.into_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = MarginRankingLossConfig().with_margin(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "MarginRankingLoss {margin: 0.5}")

@@ -23,3 +23,9 @@ def test_mse_loss(backend):
     loss.into_data().assert_eq(expected, False)
     expected = TensorData([6.0])
     loss_sum.into_data().assert_eq(expected, False)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    loss = MseLoss()
+    assert_eq_(str(loss), "MseLoss")

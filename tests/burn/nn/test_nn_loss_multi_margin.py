@@ -32,3 +32,10 @@ def test_multi_margin_loss_p2(backend):
     no_reduction = loss.forward_no_reduction(input, target)
     expected = TensorData([0.136_667, 0.015])
     no_reduction.into_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = MultiMarginLossConfig().with_margin(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "MultiMarginLoss {margin: 0.5, p: 1}" )

@@ -120,3 +120,10 @@ def test_exp_predictions_non_negative(backend):
         targets = TestTensor.from_data(targets, device)
         poisson = PoissonNllLossConfig().with_log_input(False).init()
         _loss = poisson.forward_no_reduction(predictions, targets)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = PoissonNllLossConfig()
+    loss = config.init()
+    assert_eq_(str(loss), "PoissonNllLoss {log_input: true, full: false, eps: 0.00000001}" )

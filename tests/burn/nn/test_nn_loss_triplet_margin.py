@@ -22,3 +22,10 @@ def test_triplet_margin_loss(backend):
     no_reduction.into_data().assert_approx_eq(expected, Tolerance.default())
     mean.into_data().assert_approx_eq(TensorData([0.666_667]), Tolerance.default())
     sum.into_data().assert_approx_eq(TensorData([2.0]), Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = TripletMarginLossConfig().with_margin(0.5)
+    loss = config.init()
+    assert_eq_(str(loss), "TripletMarginLoss {margin: 0.5, p: 2}" )

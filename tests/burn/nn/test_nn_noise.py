@@ -17,9 +17,22 @@ def test_with_ad_backend_should_mark_input(ad_backend):
     assert_ne_(tensor.to_data(), output.to_data())
 
 
-def test_without_ad_backend_should_not_change_input(backend):
-    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+def test_without_ad_backend_should_not_change_input(plain_backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(plain_backend)
     tensor = TestTensor.ones(Shape([100, 100]), device)
     noise = GaussianNoiseConfig(0.5).init()
     output = noise.forward(tensor)
     assert_eq_(tensor.to_data(), output.to_data())
+
+
+def test_negative_std_should_panic(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    with raises_clear(['init']):
+        GaussianNoiseConfig(std=-0.5).init()
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = GaussianNoiseConfig(0.5)
+    layer = config.init()
+    assert_eq_(str(layer), "GaussianNoise {std: 0.5}")

@@ -41,5 +41,12 @@ def test_group_norm_f16_large_group_does_not_underflow_mean(backend):
     assert_eq_(input.dtype, DType.F16)
     output = module.forward(input)
     assert_eq_(output.dtype, DType.F16)
-    max_abs = output.abs().max().into_scalar()
+    max_abs = abs(output).max().into_scalar()
     assert_eq_(max_abs, 0.0)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = GroupNormConfig(3, 6)
+    group_norm = config.init(device)
+    assert_eq_(str(group_norm), "GroupNorm {num_groups: 3, num_channels: 6, epsilon: 0.00001, affine: true, params: 12}" )

@@ -26,3 +26,10 @@ def test_instance_norm_forward_affine_true(backend):
     output = module.forward(input)
     expected = TensorData([[[-1.06458, -0.2738, 1.33838], [-0.45848, -0.92929, 1.38777], [1.40388, -0.84877, -0.55511], [-0.88515, -0.51245, 1.3976], [-0.22397, 1.32124, -1.09727], [-1.05468, 1.34316, -0.28848]], [[1.26372, -0.08229, -1.18144], [-0.44049, 1.38403, -0.94354], [-1.23828, 0.03109, 1.2072], [1.32524, -1.08999, -0.23524], [-0.75061, 1.4132, -0.66259], [-0.45469, 1.38697, -0.93228]]])
     output.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = InstanceNormConfig(6)
+    instance_norm = config.init(device)
+    assert_eq_(str(instance_norm), "InstanceNorm {num_channels: 6, epsilon: 0.00001, affine: true, params: 12}" )

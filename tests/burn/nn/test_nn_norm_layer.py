@@ -59,3 +59,17 @@ def test_layer_norm_backward(ad_backend):
     tensor_1_grad.to_data().assert_approx_eq(expected, Tolerance.default())
     expected = td_zeros(tensor_2_grad.shape())
     tensor_2_grad.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = LayerNormConfig(6)
+    layer_norm = config.init(device)
+    assert_eq_(str(layer_norm), "LayerNorm {d_model: 6, epsilon: 0.00001, bias: true, params: 12}" )
+
+
+def test_display_no_bias(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = LayerNormConfig(6).with_bias(False)
+    layer_norm = config.init(device)
+    assert_eq_(str(layer_norm), "LayerNorm {d_model: 6, epsilon: 0.00001, bias: false, params: 6}" )

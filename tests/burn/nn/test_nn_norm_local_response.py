@@ -125,3 +125,10 @@ def test_backward(ad_backend):
     assert_eq_(input_grad.dims(), [1, 3, 4, 4])
     expected_grad = TensorData([[[[0.9997, 0.9999, 1.0000, 0.9999], [1.0000, 0.9999, 1.0000, 0.9999], [0.9999, 0.9997, 1.0000, 0.9999], [0.9999, 1.0000, 0.9999, 1.0000]], [[0.9998, 1.0000, 1.0000, 0.9999], [1.0000, 1.0000, 1.0000, 0.9999], [1.0000, 0.9998, 1.0000, 1.0000], [1.0000, 0.9999, 1.0000, 0.9999]], [[1.0000, 1.0000, 1.0000, 0.9999], [1.0000, 1.0000, 1.0000, 0.9999], [0.9999, 0.9998, 1.0000, 0.9999], [0.9999, 0.9998, 0.9999, 1.0000]]]])
     input_grad.to_data().assert_approx_eq(expected_grad, Tolerance.rel_abs(5e-3, 1e-4))
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = LocalResponseNormConfig(5)
+    module = config.init()
+    assert_eq_(str(module), "LocalResponseNorm {size: 5, alpha: 0.0001, beta: 0.75, k: 1}" )

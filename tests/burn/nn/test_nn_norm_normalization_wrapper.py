@@ -10,23 +10,23 @@ from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_c
 
 def test_match_feature_size(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    config = BatchNormConfig(0)
+    config = NormalizationConfig.from_(BatchNormConfig(0))
     assert_eq_(config.num_features(), 0)
     config = config.with_num_features(12)
     assert_eq_(config.num_features(), 12)
-    config = GroupNormConfig(4, 0)
+    config = NormalizationConfig.from_(GroupNormConfig(4, 0))
     assert_eq_(config.num_features(), 0)
     config = config.with_num_features(12)
     assert_eq_(config.num_features(), 12)
-    config = InstanceNormConfig(0)
+    config = NormalizationConfig.from_(InstanceNormConfig(0))
     assert_eq_(config.num_features(), 0)
     config = config.with_num_features(12)
     assert_eq_(config.num_features(), 12)
-    config = LayerNormConfig(0)
+    config = NormalizationConfig.from_(LayerNormConfig(0))
     assert_eq_(config.num_features(), 0)
     config = config.with_num_features(12)
     assert_eq_(config.num_features(), 12)
-    config = RmsNormConfig(0)
+    config = NormalizationConfig.from_(RmsNormConfig(0))
     assert_eq_(config.num_features(), 0)
     config = config.with_num_features(12)
     assert_eq_(config.num_features(), 12)
@@ -37,7 +37,7 @@ def test_identity_norm(ad_backend):
     device = device
     num_features = 12
     input = expect_rank(TestTensor.ones([2, num_features, 3, 4], device), 4, 'TestTensor.ones([2, num_features, 3, 4], device)')
-    config = NormalizationConfig.Identity
+    config = NormalizationConfig.Identity()
     layer = config.init(device)
     assert_eq_(layer.num_features(), 0)
     expected = input

@@ -16,3 +16,10 @@ def test_rms_norm_forward(backend):
     output = module.forward(input)
     expected = TensorData([[0.0000, 0.7746, 1.5492], [0.7348, 0.9798, 1.2247], [0.8514, 0.9933, 1.1352]])
     output.to_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = RmsNormConfig(6)
+    layer_norm = config.init(device)
+    assert_eq_(str(layer_norm), "RmsNorm {d_model: 6, epsilon: 0.00001, params: 6}" )

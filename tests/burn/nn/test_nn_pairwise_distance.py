@@ -26,3 +26,9 @@ def test_pairwise_distance_p1(backend):
     output = PairwiseDistanceConfig().with_p(1.0).init().forward(x1, x2)
     expected = TensorData([1.0, 7.0])
     output.into_data().assert_approx_eq(expected, Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    layer = PairwiseDistanceConfig().with_p(2.0).with_eps(0.5).init()
+    assert_eq_(str(layer), "PairwiseDistance {p: 2, eps: 0.5}" )

@@ -8,6 +8,13 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = AdaptiveAvgPool3dConfig([3, 3, 3])
+    layer = config.init()
+    assert_eq_(str(layer), "AdaptiveAvgPool3d {output_size: [3, 3, 3]}" )
+
+
 def test_forward(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

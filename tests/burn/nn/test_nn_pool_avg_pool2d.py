@@ -18,6 +18,13 @@ def test_same_with_even_kernel_uses_asymmetric_padding(backend):
     assert_eq_(output.dims(), [1, 2, 5, 5])
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = AvgPool2dConfig([3, 3])
+    layer = config.init()
+    assert_eq_(str(layer), "AvgPool2d {kernel_size: [3, 3], stride: [3, 3], padding: Valid, count_include_pad: true, ceil_mode: false}" )
+
+
 def test_asymmetric_padding_forward(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

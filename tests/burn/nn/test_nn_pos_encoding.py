@@ -48,3 +48,10 @@ def test_input_length_should_be_less_than_max_len(backend):
         pe = PositionalEncodingConfig(d_model).init(device)
         input = TestTensor.zeros([1, 6_000, d_model], device)
         _output = pe.forward(input)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = PositionalEncodingConfig(4)
+    pe = config.init(device)
+    assert_eq_(str(pe), "PositionalEncoding {d_model: 4, max_sequence_size: 5000, max_timescale: 10000}" )

@@ -28,4 +28,31 @@ def test_batched_backward_pass(ad_backend):
     fake_loss = output
     grads = fake_loss.backward()
     some_gradient = rnn.gate.hidden_transform.weight.grad(grads)
-    assert_ne_(some_gradient.any().into_data().iter().next() , 0.0 )
+    assert_ne_(some_gradient.any().into_data().to_vec().next() , 0.0 )
+
+
+def test_display_rnn(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = RnnConfig(2, 3, True)
+    layer = config.init(device)
+    assert_eq_(str(layer), "Rnn {d_input: 2, d_hidden: 3, bias: true, params: 21}" )
+
+
+def test_display_birnn(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = BiRnnConfig(2, 3, True)
+    layer = config.init(device)
+    assert_eq_(str(layer), "BiRnn {d_input: 2, d_hidden: 3, bias: true, params: 42}" )
+
+
+def test_rnn_clipping(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    clip_value = 0.3
+    config = RnnConfig(4, 8, True).with_clip((clip_value))
+    rnn = config.init(device)
+    input = TestTensor.random([2, 5, 4], Distribution.Default, device)
+    _, state = rnn.forward(input, None)
+    hidden_state = state.hidden.try_into_vec_as()
+    for val in hidden_state:
+        assert_(val >= -clip_value  and  val <= clip_value)

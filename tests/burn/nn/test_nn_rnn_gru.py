@@ -17,6 +17,13 @@ def test_batched_forward_pass(backend):
     assert_eq_(hidden_state.shape(), [8, 10, 1024])
 
 
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = GruConfig(2, 8, True)
+    layer = config.init(device)
+    assert_eq_(str(layer), "Gru {d_input: 2, d_hidden: 8, bias: true, reset_after: true, params: 288}" )
+
+
 def test_bigru_batched_forward_pass(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
@@ -48,10 +55,17 @@ def test_bigru_seq_first(backend):
     assert_eq_(state.shape(), [2, 4, 64])
 
 
+def test_bigru_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = BiGruConfig(2, 8, True)
+    layer = config.init(device)
+    assert_eq_(str(layer), "BiGru {d_input: 2, d_hidden: 8, bias: true, params: 576}" )
+
+
 def test_gru_custom_activations(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
-    config = GruConfig(4, 8, True).with_gate_activation(ActivationConfig.Relu).with_hidden_activation(ActivationConfig.Relu)
+    config = GruConfig(4, 8, True).with_gate_activation(ActivationConfig.Relu()).with_hidden_activation(ActivationConfig.Relu())
     gru = config.init(device)
     input = TestTensor.random([2, 3, 4], Distribution.Default, device)
     output = gru.forward(input, None)
@@ -61,9 +75,38 @@ def test_gru_custom_activations(backend):
 def test_bigru_custom_activations(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
-    config = BiGruConfig(4, 8, True).with_gate_activation(ActivationConfig.Relu).with_hidden_activation(ActivationConfig.Relu)
+    config = BiGruConfig(4, 8, True).with_gate_activation(ActivationConfig.Relu()).with_hidden_activation(ActivationConfig.Relu())
     bigru = config.init(device)
     input = TestTensor.random([2, 3, 4], Distribution.Default, device)
     output, state = bigru.forward(input, None)
     assert_eq_(output.shape(), [2, 3, 16])
     assert_eq_(state.shape(), [2, 2, 8])
+
+
+def test_gru_clipping(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    clip_value = 0.5
+    config = GruConfig(4, 8, True).with_clip((clip_value))
+    gru = config.init(device)
+    input = TestTensor.random([2, 5, 4], Distribution.Default, device)
+    output = gru.forward(input, None)
+    output_data = output.try_into_vec_as()
+    for val in output_data:
+        assert_(val >= -clip_value  and  val <= clip_value)
+
+
+def test_bigru_clipping(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    device = device
+    clip_value = 0.3
+    config = BiGruConfig(4, 8, True).with_clip((clip_value))
+    bigru = config.init(device)
+    input = TestTensor.random([2, 5, 4], Distribution.Default, device)
+    output, state = bigru.forward(input, None)
+    output_data = output.try_into_vec_as()
+    for val in output_data:
+        assert_(val >= -clip_value  and  val <= clip_value)
+    state_data = state.try_into_vec_as()
+    for val in state_data:
+        assert_(val >= -clip_value  and  val <= clip_value)

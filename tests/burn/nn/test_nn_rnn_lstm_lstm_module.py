@@ -8,6 +8,13 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def test_display_lstm(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = LstmConfig(2, 3, True)
+    layer = config.init(device)
+    assert_eq_(str(layer), "Lstm {d_input: 2, d_hidden: 3, bias: true, params: 84}" )
+
+
 def test_batched_forward_pass(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
@@ -40,4 +47,4 @@ def test_batched_backward_pass(ad_backend):
     fake_loss = output
     grads = fake_loss.backward()
     some_gradient = lstm.output_gate.hidden_transform.weight.grad(grads) 
-    assert_ne_(some_gradient.any().into_data().iter().next() , 0.0 )
+    assert_ne_(some_gradient.any().into_data().to_vec().next() , 0.0 )

@@ -122,3 +122,10 @@ def test_rotary_encoding_reset_after_shift(backend):
     rotary_encoding.shift(2)
     output = rotary_encoding.apply(input, 0)
     output.into_data().assert_approx_eq(expected_shifted_output.into_data(), Tolerance.default())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = RotaryEncodingConfig(10, 4)
+    pe = config.init(device)
+    assert_eq_(str(pe), "RotaryEncoding {d_model: 4, max_sequence_length: 10}" )

@@ -1,4 +1,4 @@
-"""Burn's `crates/burn-optim/src/optim/state.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+"""Burn's `crates/burn-nn/src/activation/sigmoid.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
 
 Generated: edit the generator, not this file."""
 
@@ -8,7 +8,7 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
-def test_missing_required_tensor_yields_none(backend):
+def test_display(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    source = StateSource(BTreeMap())
-    assert_((Inner.state_unflatten("p", source, device) is None))
+    layer = Sigmoid()
+    assert_eq_(str(layer), "Sigmoid")

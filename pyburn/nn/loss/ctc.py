@@ -1,0 +1,216 @@
+"""Connectionist Temporal Classification loss (Burn's ``nn::loss::CTCLoss``; Graves et al.,
+2006): the negative log-probability of a target sequence summed over every alignment of it to
+the input frames, for sequence labelling without a frame-level segmentation (speech, OCR).
+
+``forward(log_probs [T, N, C], targets Int [N, S], input_lengths Int [N],
+target_lengths Int [N]) -> [N]`` as Burn; ``log_probs`` are log-probabilities (a
+``log_softmax`` over the classes), ``targets`` padded to the longest target (the padding is
+ignored). Matches ``torch.nn.functional.ctc_loss(..., reduction="none")``.
+
+The loss is the standard forward (alpha) recursion in log space over the extended label
+sequence ``l' = [blank, l1, blank, l2, ..., blank]`` (``2S + 1`` states), written with Tensor
+ops and vectorized over the batch and the states: one ``gather`` of the log-probabilities of
+``l'``, then per time step a log-sum-exp of the alphas shifted by 0, 1 and 2 states (the 2-step
+skip only onto a label that differs from the one two states back). Autodiff differentiates it
+like any other composite, so every backend gets forward and gradient from the same code.
+Unreachable states hold ``-inf``; the log-sum-exp is evaluated at a harmless point where all its
+terms are ``-inf`` and masked back, so such states give a zero gradient rather than NaN, and a
+sample whose target cannot be aligned (infinite loss) gets a zero gradient.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Sequence
+
+from pyburn.config import Config
+from pyburn.module import Module
+from pyburn.tensor import Bool, ShapeError, Tensor
+
+from .._types import B
+from ._checks import check_tensor
+from .reduction import Reduction
+
+_NAME = "CTCLoss.forward"
+_NEG_INF = -math.inf
+
+
+class CTCLossConfig(Config):
+    """``CTCLossConfig(blank=0, zero_infinity=False)``: the class index of the blank label, and
+    whether infinite losses (targets too long for their input) and their gradients become 0."""
+
+    blank: int = 0
+    zero_infinity: bool = False
+
+    def init(self) -> "CTCLoss":
+        if isinstance(self.blank, bool) or not isinstance(self.blank, int) or self.blank < 0:
+            raise ValueError(f"CTCLossConfig.init: blank must be a non-negative class index, "
+                             f"got {self.blank!r}")
+        return CTCLoss(self.blank, bool(self.zero_infinity))
+
+
+class CTCLoss(Module):
+    """Built by `CTCLossConfig.init`."""
+
+    blank: int
+    zero_infinity: bool
+
+    def forward(self, log_probs: "Tensor[B]", targets: "Tensor[Any]", input_lengths: "Tensor[Any]",
+                target_lengths: "Tensor[Any]") -> "Tensor[B]":
+        """The per-sample losses, shape ``[N]`` (no reduction, as Burn's ``forward``).
+
+        `log_probs` ``[T, N, C]`` (C includes the blank), `targets` Int ``[N, S]`` padded with
+        anything past each target's length, `input_lengths` and `target_lengths` Int ``[N]``
+        with ``target_length <= input_length <= T`` and ``target_length <= S``."""
+        il, tl = self._check(log_probs, targets, input_lengths, target_lengths)
+        loss = _ctc_nll(log_probs, targets, input_lengths, target_lengths, il, tl, self.blank)
+        if self.zero_infinity:
+            loss = loss.mask_fill(loss.is_inf(), 0.0)
+        return loss
+
+    __call__ = forward
+
+    def forward_with_reduction(self, log_probs: "Tensor[B]", targets: "Tensor[Any]",
+                               input_lengths: "Tensor[Any]", target_lengths: "Tensor[Any]",
+                               reduction: Reduction = Reduction.Auto) -> "Tensor[B]":
+        """The loss reduced to shape ``[1]``. ``Mean`` (and ``Auto``) divide each sample's loss
+        by its target length, then average over the batch (torch's ``reduction="mean"``; an
+        empty target divides by 1, as in torch); ``Sum`` adds the per-sample losses."""
+        if not isinstance(reduction, Reduction):
+            raise TypeError(f"CTCLoss.forward_with_reduction: reduction must be a Reduction "
+                            f"(Reduction.Mean, Reduction.Sum or Reduction.Auto), got "
+                            f"{reduction!r}")
+        loss = self.forward(log_probs, targets, input_lengths, target_lengths)
+        if reduction is Reduction.Sum:
+            return loss.sum()
+        lengths = target_lengths.float().clamp_min(1.0)
+        return loss.div(lengths).mean()
+
+    def _check(self, log_probs: Any, targets: Any, input_lengths: Any,
+               target_lengths: Any) -> tuple[list[int], list[int]]:
+        """Burn's assertions (also its debug-build length checks, always on here), plus the
+        target values; returns the lengths read to the host."""
+        check_tensor(_NAME, "log_probs", log_probs, "Float", 3)
+        check_tensor(_NAME, "targets", targets, "Int", 2)
+        check_tensor(_NAME, "input_lengths", input_lengths, "Int", 1)
+        check_tensor(_NAME, "target_lengths", target_lengths, "Int", 1)
+        max_input_length, batch_size, num_classes = log_probs.dims()
+        max_target_length = targets.dims()[1]
+        if self.blank >= num_classes:
+            raise ValueError(f"{_NAME}: blank index {self.blank} must be less than num_classes "
+                             f"{num_classes} (log_probs shape {list(log_probs.shape)})")
+        for name, tensor, got in (("targets batch dimension", targets, targets.dims()[0]),
+                                  ("input_lengths length", input_lengths,
+                                   input_lengths.dims()[0]),
+                                  ("target_lengths length", target_lengths,
+                                   target_lengths.dims()[0])):
+            if got != batch_size:
+                raise ShapeError(f"{_NAME}: {name} {got} must equal batch_size {batch_size} "
+                                 f"(log_probs shape {list(log_probs.shape)} is [T, N, C], got "
+                                 f"shape {list(tensor.shape)})")
+        il = [int(v) for v in input_lengths.tolist()]
+        tl = [int(v) for v in target_lengths.tolist()]
+        rows = targets.tolist()
+        for i, (inp, tgt) in enumerate(zip(il, tl)):
+            if not 0 <= tgt <= max_target_length:
+                raise ValueError(f"{_NAME}: target_lengths[{i}] = {tgt} must be in [0, "
+                                 f"{max_target_length}] (the targets tensor width)")
+            if inp < tgt:
+                raise ValueError(f"{_NAME}: input_lengths[{i}] = {inp} must be >= "
+                                 f"target_lengths[{i}] = {tgt} (no valid CTC alignment "
+                                 f"otherwise)")
+            if inp > max_input_length:
+                raise ValueError(f"{_NAME}: input_lengths[{i}] = {inp} exceeds the log_probs "
+                                 f"time dimension {max_input_length}")
+            bad = [c for c in rows[i][:tgt] if not 0 <= c < num_classes]
+            if bad:
+                raise ValueError(f"{_NAME}: targets[{i}] holds class {bad[0]}, outside [0, "
+                                 f"{num_classes}) (log_probs shape {list(log_probs.shape)})")
+        return il, tl
+
+    def __repr__(self) -> str:
+        return f"CTCLoss {{blank: {self.blank}, zero_infinity: {str(self.zero_infinity).lower()}}}"
+
+
+def _ctc_nll(log_probs: "Tensor[B]", targets: "Tensor[Any]", input_lengths: "Tensor[Any]",
+             target_lengths: "Tensor[Any]", il: Sequence[int], tl: Sequence[int],
+             blank: int) -> "Tensor[B]":
+    """``-log p(target | input)`` per sample, ``[N]``; `il`/`tl` are the lengths on the host
+    (they bound the loop and say which samples need their alphas frozen)."""
+    max_input_length, batch, _ = log_probs.dims()
+    if max_input_length == 0 or max(il, default=0) == 0:
+        # Only empty inputs (and so empty targets): the empty alignment has probability 1.
+        per_sample = log_probs.sum_dim(2).sum_dim(0).reshape([batch])
+        return per_sample.mask_fill(input_lengths.equal_elem(0), 0.0)
+    device = log_probs.device
+    width = targets.dims()[1]
+    states = 2 * width + 1
+
+    # l' = [blank, t1, blank, t2, ..., blank]; padding past each target's length becomes blank so
+    # that any padding value (say -1) gathers safely: those states are never read.
+    positions = type(targets).arange(0, width, device=device).reshape([1, width])
+    padding = positions.greater_equal(target_lengths.reshape([batch, 1]))
+    labels = targets.mask_fill(padding, blank)
+    last_blank = type(targets).full([batch, 1], blank, device=device)
+    extended = last_blank
+    if width:
+        interleaved = type(targets).stack([labels.full_like(blank), labels], 2)
+        extended = type(targets).cat([interleaved.reshape([batch, 2 * width]), last_blank], 1)
+
+    # The alphas live in a row of 2S+3 columns: two -inf columns, then the 2S+1 states, so
+    # that state s sees its three predecessors s, s-1, s-2 at columns s+2, s+1, s with one
+    # `select` of a fixed index (the -inf columns see only -inf and stay -inf).
+    cols = states + 2
+    extended = type(targets).cat([type(targets).full([batch, 2], blank, device=device),
+                                  extended], 1)
+    column = type(targets).arange(0, cols, device=device).reshape([1, cols])
+    outside = column.lower_elem(2).expand([batch, cols])
+
+    # log_probs of l' at every frame, [T, N, 2S+3], gathered once.
+    frame_probs = log_probs.gather(
+        2, extended.reshape([1, batch, cols]).expand([max_input_length, batch, cols]))
+    frame_probs = frame_probs.mask_fill(
+        outside.reshape([1, batch, cols]).expand([max_input_length, batch, cols]), _NEG_INF)
+
+    # The 2-state skip s-2 -> s is allowed onto a label (odd s) that differs from l'[s-2]; on
+    # blanks (even s) l'[s] == l'[s-2] == blank, so "differs" alone is torch's rule.
+    same = extended.narrow(1, 2, states).equal(extended.narrow(1, 0, states)).int()
+    same = type(same).cat([same.narrow(1, 0, 1).full_like(0).expand([batch, 2]), same], 1)
+    no_skip = type(same).stack([same.full_like(0), same.full_like(0), same], 2).bool()
+    window = type(targets).from_data(
+        [max(c - j, 0) if c >= 2 else 0 for c in range(cols) for j in range(3)], device)
+
+    first = frame_probs.narrow(0, 0, 1).reshape([batch, cols])
+    alpha = first.mask_fill(column.greater_equal_elem(4).expand([batch, cols]), _NEG_INF)
+    for t in range(1, max(il)):
+        previous = alpha.select(1, window).reshape([batch, cols, 3]).mask_fill(no_skip, _NEG_INF)
+        new = _logsumexp(previous, dim=2).reshape([batch, cols]).add(
+            frame_probs.narrow(0, t, 1).reshape([batch, cols]))
+        if min(il) <= t:    # samples whose input has ended keep their last alphas
+            running = input_lengths.reshape([batch, 1]).greater_elem(t).expand([batch, cols])
+            alpha = alpha.mask_where(running, new)
+        else:
+            alpha = new
+
+    # p = alpha[T_n - 1, 2 S_n] + alpha[T_n - 1, 2 S_n - 1], at columns 2 S_n + 2 and + 1 (for
+    # S_n = 0 the second is a -inf column).
+    ends = target_lengths.reshape([batch, 1]).mul_scalar(2).add_scalar(1)
+    last_two = alpha.gather(1, type(targets).cat([ends.add_scalar(1), ends], 1))
+    nll = _logsumexp(last_two, dim=1).reshape([batch]).neg()
+    if min(il) == 0:    # an empty input aligns only with an empty target: probability 1
+        nll = nll.mask_fill(input_lengths.equal_elem(0), 0.0)
+    return nll
+
+
+def _logsumexp(terms: "Tensor[B]", dim: int) -> "Tensor[B]":
+    """``log(sum(exp(terms), dim))`` (`dim` kept), ``-inf`` where every term is ``-inf``, with a
+    zero gradient there instead of NaN.
+
+    The max is subtracted first (and cut from the graph: the result does not depend on it), so
+    nothing overflows; where the max is ``-inf`` the sum is evaluated at 1 and the result masked
+    back to ``-inf``, so no ``-inf - -inf`` or ``log(0)`` enters the backward pass."""
+    peak = terms.max_dim(dim).detach()
+    dead: "Tensor[Any, Bool]" = peak.equal_elem(_NEG_INF)
+    peak = peak.mask_fill(dead, 0.0)
+    total = terms.sub(peak).exp().sum_dim(dim)
+    return total.mask_fill(dead, 1.0).log().add(peak).mask_fill(dead, _NEG_INF)
