@@ -123,7 +123,7 @@ def test_configs_defaults_and_display(backend: Any) -> None:
     assert str(prelu) == "PRelu {num_parameters: 3, alpha_value: 0.5, params: 3}"
     assert str(LeakyReluConfig(0.2).init()) == "LeakyRelu {negative_slope: 0.2}"
     assert str(HardSigmoidConfig().init()) == "HardSigmoid {alpha: 0.2, beta: 0.5}"
-    assert str(Relu()) == "Relu" and str(Gelu.new_approximate()) == "Gelu {approximate: true}"
+    assert str(Relu()) == "Relu" and str(Gelu.new_approximate()) == "Gelu {\n  approximate: true\n}"
     assert isinstance(LeakyReluConfig(0.3).init(), LeakyRelu)
     with pytest.raises(ValueError, match="PReluConfig.init: num_parameters must be >= 1, got 0"):
         PReluConfig(0).init(backend.device)

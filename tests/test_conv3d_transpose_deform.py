@@ -36,7 +36,7 @@ torch = pytest.importorskip("torch")
 
 P2 = PaddingConfig2d
 
-# --- ConvTranspose3d ------------------------------------------------------------------------------
+# --- ConvTranspose3d --------------------------------------------------------------------------
 # (id, pyburn config, torch module, input shape)
 TRANSPOSED: list[tuple[str, Any, Any, list[int]]] = [
     ("stride-padding-padout", ConvTranspose3dConfig([3, 4], [3, 2, 3]).with_stride([2, 1, 3])
@@ -142,7 +142,7 @@ def test_conv_transpose3d_config_round_trips(tmp_path: Path) -> None:
     assert ConvTranspose3dConfig.from_json(cfg.to_json()) == cfg
 
 
-# --- deform_conv2d: references ---------------------------------------------------------------------
+# --- deform_conv2d: references -----------------------------------------------------------------
 def _bilinear(img: np.ndarray, y: float, x: float) -> float:
     """The papers' bilinear read, zero outside the image (torchvision's and Burn's rule)."""
     h, w = img.shape
@@ -346,21 +346,21 @@ def test_integer_offsets_shift_the_input(backend: Any) -> None:
     np.testing.assert_allclose(y.to_numpy(), expected, rtol=1e-12, atol=1e-12)
 
 
-# --- DeformConv2d -----------------------------------------------------------------------------------
+# --- DeformConv2d -------------------------------------------------------------------------------
 def test_deform_layer_forward_is_the_op(ad_backend: Any) -> None:
     """The layer resolves its padding config and passes weight, bias, offsets and mask on;
     every parameter and the offsets get a gradient."""
     case = ad_backend.f64
-    layer = DeformConv2dConfig([4, 6], [3, 3]).with_padding(P2.Same()).with_stride([1, 2]) \
+    layer = DeformConv2dConfig([4, 6], [3, 3]).with_padding(P2.Same()).with_stride([2, 1]) \
         .with_weight_groups(2).with_offset_groups(2).init(case.device)
     arrays = _deform_arrays([2, 4, 5, 6], [6, 2, 3, 3], True, True,
-                            dict(stride=(1, 2), padding=1, offset_groups=2))
+                            dict(stride=(2, 1), padding=1, offset_groups=2))
     x, offset, mask = (case.tensor(arrays[k]).require_grad() for k in ("x", "offset", "mask"))
     y = layer(x, offset, mask)
-    assert y.dims() == [2, 6, 5, 3]
+    assert y.dims() == [2, 6, 3, 6]
     expected = deform_conv2d_reference(
         arrays["x"], arrays["offset"], layer.weight.val().to_numpy(), arrays["mask"],
-        layer.bias.val().to_numpy(), (1, 2), (1, 1), (1, 1), 2, 2)
+        layer.bias.val().to_numpy(), (2, 1), (1, 1), (1, 1), 2, 2)
     np.testing.assert_allclose(y.to_numpy(), expected, rtol=1e-10, atol=1e-10)
     grads = y.sum().backward()
     for t in (x, offset, mask, layer.weight.val(), layer.bias.val()):
@@ -433,7 +433,7 @@ def test_conv_transpose3d_from_torch_and_back(backend: Any) -> None:
     np.testing.assert_array_equal(reloaded.weight.val().to_numpy(), tmod.weight.detach().numpy())
 
 
-# --- errors ----------------------------------------------------------------------------------------
+# --- errors ------------------------------------------------------------------------------------
 def test_bad_configs_are_refused(backend: Any) -> None:
     d = backend.device
     with pytest.raises(ValueError, match=r"ConvTranspose3dConfig\.init: both channels must be "

@@ -206,6 +206,34 @@ def test_zero_infinity(backend: Any) -> None:
     assert masked.to_numpy()[0] == 0.0              # Burn's ..._masks_inf_when_enabled
 
 
+@pytest.mark.filterwarnings("ignore:divide by zero:RuntimeWarning")
+def test_impossible_classes_give_finite_gradients(backend: Any) -> None:
+    """Log-probabilities of -inf (a class of probability 0): the loss is torch's and the
+    gradient is finite, minus the posterior torch gives where its own is not NaN."""
+    case = backend.f64.ad
+    probs = np.random.default_rng(7).random((6, 2, 4))
+    probs[:, :, 3] = 0.0
+    probs[2, :, 1] = 0.0
+    probs /= probs.sum(2, keepdims=True)
+    log_probs = np.log(probs)
+    targets, il, tl = [[1, 2, 1], [2, 2, 0]], [6, 5], [3, 2]
+    x = floats(case, log_probs).require_grad()
+    loss = CTCLossConfig().init().forward(x, ints(case, targets), ints(case, il), ints(case, tl))
+    grad = x.grad(loss.sum().backward()).to_numpy()
+    xt = torch.tensor(log_probs, requires_grad=True)
+    want = F.ctc_loss(xt, torch.tensor(targets), torch.tensor(il), torch.tensor(tl),
+                      reduction="none")
+    want.sum().backward()
+    assert xt.grad is not None
+    np.testing.assert_allclose(loss.to_numpy(), want.detach().numpy(), **TOL["float64"])
+    assert np.all(np.isfinite(grad))
+    in_input = np.arange(6)[:, None, None] < np.array(il)[None, :, None]
+    minus_posterior = xt.grad.numpy() - probs * in_input
+    known = np.isfinite(minus_posterior)
+    assert not known.all()      # torch's NaNs: what this test is about
+    np.testing.assert_allclose(grad[known], minus_posterior[known], **TOL["float64"])
+
+
 def test_padding_values_and_empty_inputs(backend: Any) -> None:
     """What lies past a target's length is ignored (even -1 or a class out of range); an empty
     input with an empty target has loss 0, as torch."""

@@ -192,7 +192,7 @@ def test_configs_defaults_display_and_json() -> None:
     assert str(HardtanhConfig().init()) == "Hardtanh {min_val: -1, max_val: 1}"
     assert str(RReluConfig(0.1, 0.3).init()) == "RRelu {lower: 0.1, upper: 0.3}"
     assert str(GaussianNoiseConfig(0.5).init()) == "GaussianNoise {std: 0.5}"
-    assert str(GLU(-1)) == "GLU {dim: -1}"
+    assert str(GLU(-1)) == "GLU {\n  dim: -1\n}"   # Burn's default (multi-line) display
     for module, name in [(HardSwish(), "HardSwish"), (Relu6(), "Relu6"), (Mish(), "Mish"),
                          (Selu(), "Selu"), (Identity(), "Identity"), (LogSigmoid(), "LogSigmoid")]:
         assert str(module) == name
@@ -420,6 +420,30 @@ def test_activation_config_json_uses_burn_names() -> None:
     swiglu = ActivationConfig.SwiGlu(d_input=4, d_output=2)
     assert json.loads(swiglu.to_json())["SwiGlu"]["d_input"] == 4
     assert ActivationConfig.from_json(swiglu.to_json()) == swiglu
+
+
+def test_activation_config_from_layer_configs() -> None:
+    """Burn's ``From<XConfig> for ActivationConfig``: the variant with the same settings."""
+    from pyburn.nn import HardSigmoidConfig, PReluConfig, SoftplusConfig
+    pairs = [
+        (PReluConfig(3, 0.5), ActivationConfig.PRelu(num_parameters=3, alpha=0.5)),
+        (LeakyReluConfig(0.2), ActivationConfig.LeakyRelu(negative_slope=0.2)),
+        (HardSigmoidConfig(0.1, 0.4), ActivationConfig.HardSigmoid(alpha=0.1, beta=0.4)),
+        (SoftplusConfig(2.0), ActivationConfig.Softplus(beta=2.0)),
+        (EluConfig(0.5), ActivationConfig.Elu(alpha=0.5)),
+        (CeluConfig(2.0), ActivationConfig.Celu(alpha=2.0)),
+        (ThresholdedReluConfig(0.5), ActivationConfig.ThresholdedRelu(alpha=0.5)),
+        (HardShrinkConfig(0.2), ActivationConfig.HardShrink(lambda_=0.2)),
+        (SoftShrinkConfig(0.2), ActivationConfig.SoftShrink(lambda_=0.2)),
+        (ShrinkConfig(0.2, 0.1), ActivationConfig.Shrink(lambda_=0.2, bias=0.1)),
+        (SwiGluConfig(3, 4, True), ActivationConfig.SwiGlu(d_input=3, d_output=4, bias=True)),
+    ]
+    for layer_config, variant in pairs:
+        assert ActivationConfig.from_(layer_config) == variant
+    assert ActivationConfig.from_(ActivationConfig.Relu()) == ActivationConfig.Relu()
+    with pytest.raises(TypeError, match=r"ActivationConfig.from_: expected an ActivationConfig "
+                                        r"or one of PReluConfig, .*got HardtanhConfig"):
+        ActivationConfig.from_(HardtanhConfig())
 
 
 def test_activation_config_swiglu(backend: Any) -> None:

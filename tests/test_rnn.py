@@ -301,9 +301,34 @@ def test_record_round_trip(backend: Any, tmp_path: Any) -> None:
 
 def test_display_and_params(backend: Any) -> None:
     rnn = RnnConfig(2, 3, True).init(backend.device)
-    assert str(rnn) == ("Rnn {d_input: 2, d_hidden: 3, bias: true, nonlinearity: tanh, "
-                        "params: 21}")
+    assert str(rnn) == "Rnn {d_input: 2, d_hidden: 3, bias: true, params: 21}"   # Burn's
     assert BiRnnConfig(2, 3, True).init(backend.device).num_params() == 42
+
+
+@pytest.mark.parametrize("bidirectional", [False, True], ids=["rnn", "birnn"])
+def test_clip_clamps_every_hidden_state(backend: Any, monkeypatch: pytest.MonkeyPatch,
+                                        bidirectional: bool) -> None:
+    """Burn's ``clip``: each step's hidden state is clamped to [-clip, clip] before the next
+    step reads it (so it is the per-step path, equal to a hand-written loop)."""
+    case = backend.f64
+    T = Tensor[case.B]
+    config: Any = (BiRnnConfig(3, 4, True, clip=0.2) if bidirectional
+                   else RnnConfig(3, 4, True, clip=0.2))
+    model = config.init(case.device)
+    x = T.from_data(np.random.default_rng(1).normal(size=(2, 5, 3)) * 3.0, case.device)
+    out, state = model.forward(x)
+    assert np.abs(out.to_numpy()).max() <= 0.2 + 1e-15
+    assert np.isclose(np.abs(out.to_numpy()).max(), 0.2)      # the clamp was active
+    rnn = model.forward_rnn if bidirectional else model
+    hidden = T.zeros([2, 4], case.device)
+    for t in range(5):
+        z = rnn.gate.gate_product(x[:, t], hidden)
+        hidden = z.tanh().clamp(-0.2, 0.2)
+        np.testing.assert_allclose(out.to_numpy()[:, t, :4], hidden.to_numpy(), rtol=1e-12)
+    np.testing.assert_allclose(state.hidden.to_numpy().reshape(-1, 4)[:2], hidden.to_numpy(),
+                               rtol=1e-12)
+    with pytest.raises(ValueError, match="RnnConfig.init: clip must be >= 0"):
+        RnnConfig(3, 4, True, clip=-1.0).init(case.device)
 
 
 def test_bad_input(backend: Any) -> None:

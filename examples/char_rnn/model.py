@@ -5,7 +5,7 @@ A state of None starts a text; the state returned continues it, so training carr
 chunk to chunk (truncated BPTT) and sampling from character to character, for every kind:
 
 - ``rnn``, ``lstm``, ``gru``: embedding -> one recurrent layer -> dropout -> linear. The state
-  is the layer's (a hidden tensor, or an `LstmState`).
+  is the layer's (an `RnnState`, a hidden tensor for the GRU, or an `LstmState`).
 - ``deep-lstm``: a `StackedLstm` (dropout between layers), state ``[layers, batch, hidden]``.
 - ``attention``: an LSTM whose output at step t also attends (`SequenceAttention`, Luong's
   ``general`` score) over its own last `window` outputs, the current one included; the context

@@ -121,6 +121,29 @@ class ActivationConfig(EnumConfig):
 
     Swish: Any  # set below: an alias, not a variant of its own (one JSON name per activation)
 
+    @classmethod
+    def from_(cls, config: Any) -> "ActivationConfig":
+        """Burn's ``From<XConfig> for ActivationConfig`` (``config.into()``): the variant with
+        the layer config's settings, e.g. ``LeakyReluConfig(0.2)`` ->
+        ``ActivationConfig.LeakyRelu(negative_slope=0.2)``. A variant is returned as is."""
+        if isinstance(config, ActivationConfig):
+            return config
+        from . import activation_modules as m, activation_modules_extra as x
+        variants: dict[type, Any] = {
+            m.PReluConfig: cls.PRelu, m.LeakyReluConfig: cls.LeakyRelu, SwiGluConfig: cls.SwiGlu,
+            m.HardSigmoidConfig: cls.HardSigmoid, m.SoftplusConfig: cls.Softplus,
+            x.EluConfig: cls.Elu, x.CeluConfig: cls.Celu,
+            x.ThresholdedReluConfig: cls.ThresholdedRelu, x.HardShrinkConfig: cls.HardShrink,
+            x.SoftShrinkConfig: cls.SoftShrink, x.ShrinkConfig: cls.Shrink}
+        variant = variants.get(type(config))
+        if variant is None:
+            raise TypeError(f"ActivationConfig.from_: expected an ActivationConfig or one of "
+                            f"{', '.join(t.__name__ for t in variants)}, got "
+                            f"{type(config).__name__}")
+        fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+        result: ActivationConfig = variant(**fields)
+        return result
+
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Activation":
         """The activation layer; only `PRelu` and `SwiGlu` have parameters, so only they need
         the device."""

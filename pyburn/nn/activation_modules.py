@@ -95,6 +95,10 @@ class Gelu(Module):
     def display_fields(self) -> dict[str, Any]:
         return {"approximate": self.approximate}
 
+    def __repr__(self) -> str:
+        """Burn's default module display (Gelu has no custom one): one attribute a line."""
+        return f"Gelu {{\n  approximate: {str(self.approximate).lower()}\n}}"
+
 
 class LeakyReluConfig(Config):
     """Burn's default slope 0.01, as ``torch.nn.LeakyReLU``."""

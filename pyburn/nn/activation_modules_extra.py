@@ -301,3 +301,7 @@ class GLU(Module):
 
     def display_fields(self) -> dict[str, Any]:
         return {"dim": self.dim}
+
+    def __repr__(self) -> str:
+        """Burn's default module display (GLU has no custom one): one attribute a line."""
+        return f"GLU {{\n  dim: {self.dim}\n}}"

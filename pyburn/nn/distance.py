@@ -14,7 +14,8 @@ from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import RankError, ShapeError, Tensor, linalg
+from pyburn.tensor import KindError, RankError, ShapeError, Tensor, linalg
+from pyburn.tensor.errors import a_or_an
 
 from ._types import B
 
@@ -40,9 +41,12 @@ def lp_distance(diff: "Tensor[B]", p: float, dim: int) -> "Tensor[B]":
 
 def _check_pair(op: str, x1: Any, x2: Any) -> None:
     for name, x in (("x1", x1), ("x2", x2)):
-        if not isinstance(x, Tensor) or type(x).kind.__name__ != "Float":
-            raise TypeError(f"{op}: {name} must be a float tensor, got "
-                            f"{type(x).__name__ if not isinstance(x, Tensor) else type(x).kind.__name__}")
+        if not isinstance(x, Tensor):
+            raise TypeError(f"{op}: {name} must be a Float tensor, got {type(x).__name__}")
+        if type(x).kind.__name__ != "Float":
+            kind = type(x).kind.__name__
+            raise KindError(f"{op}: {name} must be a Float tensor, got {a_or_an(kind)} tensor "
+                            f"of shape {list(x.shape)}")
     if x1.rank < 1:
         raise RankError(f"{op}: expected inputs of rank >= 1, got shape {list(x1.shape)}")
     if list(x1.shape) != list(x2.shape):

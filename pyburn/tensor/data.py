@@ -174,14 +174,16 @@ class TensorData:
         if not bool(np.all(close)):
             raise AssertionError(_mismatch("assert_approx_eq", a, b, ~close, tol))
 
-    def assert_within_range(self, low: float, high: float) -> None:
+    def assert_within_range(self, low: float | slice, high: float | None = None) -> None:
         """Every value lies in the half-open range ``[low, high)`` (Burn's
-        ``assert_within_range(low..high)``); a NaN is never within range."""
-        self._assert_range("assert_within_range", low, high, inclusive=False)
+        ``assert_within_range(low..high)``, also given as ``slice(low, high)``); a NaN is never
+        within range."""
+        self._assert_range("assert_within_range", *_bounds(low, high), inclusive=False)
 
-    def assert_within_range_inclusive(self, low: float, high: float) -> None:
+    def assert_within_range_inclusive(self, low: float | slice,
+                                      high: float | None = None) -> None:
         """Every value lies in the closed range ``[low, high]``."""
-        self._assert_range("assert_within_range_inclusive", low, high, inclusive=True)
+        self._assert_range("assert_within_range_inclusive", *_bounds(low, high), inclusive=True)
 
     def _assert_range(self, op: str, low: float, high: float, inclusive: bool) -> None:
         if not low <= high:
@@ -213,6 +215,18 @@ class TensorData:
     def __repr__(self) -> str:
         body = np.array2string(self._array, separator=", ", threshold=64, precision=6)
         return f"TensorData({body}, shape={list(self.shape)}, dtype={self.dtype})"
+
+
+def _bounds(low: float | slice, high: float | None) -> tuple[float, float]:
+    """``(low, high)`` from two numbers or one ``slice(low, high)``."""
+    if isinstance(low, slice):
+        if high is not None or low.start is None or low.stop is None:
+            raise TypeError("assert_within_range: give low and high, or one slice(low, high)")
+        return low.start, low.stop
+    if high is None:
+        raise TypeError("assert_within_range: missing high (give low and high, or one "
+                        "slice(low, high))")
+    return low, high
 
 
 def _infer_dtype(array: np.ndarray) -> DType:

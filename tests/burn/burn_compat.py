@@ -29,7 +29,7 @@ __all__ = ["TestTensor", "env", "Tensor", "TensorData", "Shape", "Distribution",
            "GridSamplePaddingMode", "InterpolateMode", "nan", "inf", "np", "pyburn", "rmap",
            "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "module", "loss", "E", "PI", "SQRT_2",
            "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8", "Slice",
-           "DEFAULT_RTOL", "DEFAULT_ATOL", "rtry"]
+           "DEFAULT_RTOL", "DEFAULT_ATOL", "rtry", "rmath", "ris_empty", "rpowf"]
 
 nan, inf = math.nan, math.inf
 Float = pyburn.Float
@@ -113,9 +113,22 @@ def _iterable(r: Any) -> Any:
     return range(r.start or 0, r.stop, r.step or 1) if isinstance(r, slice) else r
 
 
+class _RustIter(list):  # type: ignore[type-arg]
+    """A mapped Rust iterator, materialized: ``sum()``/``collect()``/``next()`` as in Rust."""
+
+    def sum(self) -> Any:
+        return sum(self)
+
+    def collect(self) -> list[Any]:
+        return list(self)
+
+    def next(self) -> Any:
+        return self[0] if self else None
+
+
 def rmap(r: Any, fn: Any) -> Any:
     """Rust's ``iter.map(f)`` (a range iterates its integers)."""
-    return map(fn, _iterable(r))
+    return _RustIter(map(fn, _iterable(r)))
 
 
 def rnth(r: Any, n: int) -> Any:
@@ -368,3 +381,23 @@ def rtry(fn: Any) -> _Result:
         return _Result(fn())
     except (TensorError, ValueError, TypeError, IndexError) as e:
         return _Result(error=e)
+
+
+def rmath(name: str, x: Any) -> Any:
+    """Rust's ``x.sqrt()``/``x.ln()``... where `x` may be a float or a tensor."""
+    method = {"ln": "log"}.get(name, name)
+    if hasattr(x, method) and not isinstance(x, (int, float)):
+        return getattr(x, method)()
+    return getattr(math, method)(x)
+
+
+def ris_empty(x: Any) -> bool:
+    """Rust's ``is_empty()`` on a collection or a tensor."""
+    return bool(x.is_empty()) if hasattr(x, "is_empty") else len(x) == 0
+
+
+def rpowf(x: Any, exponent: Any) -> Any:
+    """Rust's ``x.powf(e)`` where `x` may be a float or a tensor."""
+    if hasattr(x, "powf") and not isinstance(x, (int, float)):
+        return x.powf(exponent)
+    return float(x) ** exponent

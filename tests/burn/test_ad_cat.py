@@ -16,11 +16,11 @@ def test_should_diff_cat(ad_backend):
     grads = tensor_3.backward()
     grad_1 = tensor_1.grad(grads)
     grad_2 = tensor_2.grad(grads)
-    tensor_1_list = Vec.new()
-    tensor_2_list = Vec.new()
+    tensor_1_list = []
+    tensor_2_list = []
     for i in range(0, 2):
-        tensor_1_list.push(tensor_1.slice([bslice(i, i + 1, 1, False)]))
-        tensor_2_list.push(tensor_2.slice([bslice(i, i + 1, 1, False)]))
+        tensor_1_list.append(tensor_1.slice([bslice(i, i + 1, 1, False)]))
+        tensor_2_list.append(tensor_2.slice([bslice(i, i + 1, 1, False)]))
     tensor_1_cat = TestTensor.cat(tensor_1_list, 0)
     tensor_2_cat = TestTensor.cat(tensor_2_list, 0)
     tensor_3_cat = tensor_1_cat.matmul(tensor_2_cat)

@@ -15,7 +15,13 @@ skip only onto a label that differs from the one two states back). Autodiff diff
 like any other composite, so every backend gets forward and gradient from the same code.
 Unreachable states hold ``-inf``; the log-sum-exp is evaluated at a harmless point where all its
 terms are ``-inf`` and masked back, so such states give a zero gradient rather than NaN, and a
-sample whose target cannot be aligned (infinite loss) gets a zero gradient.
+sample whose target cannot be aligned (infinite loss) gets a zero gradient; so do classes
+given probability 0 (``-inf`` log-probabilities), where torch's backward gives NaN.
+
+The gradient w.r.t. ``log_probs`` is the true one, minus the alignment posterior. torch's
+backward returns ``exp(log_probs) - posterior`` instead, which is only right after it flows
+through a ``log_softmax`` (the extra term is in that Jacobian's null space); through a
+``log_softmax`` both agree, which is what the tests compare.
 """
 
 from __future__ import annotations
@@ -157,60 +163,69 @@ def _ctc_nll(log_probs: "Tensor[B]", targets: "Tensor[Any]", input_lengths: "Ten
         interleaved = type(targets).stack([labels.full_like(blank), labels], 2)
         extended = type(targets).cat([interleaved.reshape([batch, 2 * width]), last_blank], 1)
 
-    # The alphas live in a row of 2S+3 columns: two -inf columns, then the 2S+1 states, so
-    # that state s sees its three predecessors s, s-1, s-2 at columns s+2, s+1, s with one
-    # `select` of a fixed index (the -inf columns see only -inf and stay -inf).
-    cols = states + 2
-    extended = type(targets).cat([type(targets).full([batch, 2], blank, device=device),
-                                  extended], 1)
-    column = type(targets).arange(0, cols, device=device).reshape([1, cols])
-    outside = column.lower_elem(2).expand([batch, cols])
-
-    # log_probs of l' at every frame, [T, N, 2S+3], gathered once.
+    # log_probs of l' at every frame, [T, N, 2S+1], gathered once.
     frame_probs = log_probs.gather(
-        2, extended.reshape([1, batch, cols]).expand([max_input_length, batch, cols]))
-    frame_probs = frame_probs.mask_fill(
-        outside.reshape([1, batch, cols]).expand([max_input_length, batch, cols]), _NEG_INF)
+        2, extended.reshape([1, batch, states]).expand([max_input_length, batch, states]))
 
     # The 2-state skip s-2 -> s is allowed onto a label (odd s) that differs from l'[s-2]; on
     # blanks (even s) l'[s] == l'[s-2] == blank, so "differs" alone is torch's rule.
-    same = extended.narrow(1, 2, states).equal(extended.narrow(1, 0, states)).int()
-    same = type(same).cat([same.narrow(1, 0, 1).full_like(0).expand([batch, 2]), same], 1)
-    no_skip = type(same).stack([same.full_like(0), same.full_like(0), same], 2).bool()
-    window = type(targets).from_data(
-        [max(c - j, 0) if c >= 2 else 0 for c in range(cols) for j in range(3)], device)
+    no_skip = None
+    if states >= 3:
+        differs = extended.narrow(1, 2, states - 2).not_equal(extended.narrow(1, 0, states - 2))
+        never = extended.narrow(1, 0, 2).not_equal(extended.narrow(1, 0, 2))   # [N, 2] False
+        no_skip = type(differs).cat([never, differs], 1).bool_not()
 
-    first = frame_probs.narrow(0, 0, 1).reshape([batch, cols])
-    alpha = first.mask_fill(column.greater_equal_elem(4).expand([batch, cols]), _NEG_INF)
+    first = frame_probs.narrow(0, 0, 1).reshape([batch, states])
+    state_index = type(targets).arange(0, states, device=device).reshape([1, states])
+    alpha = first.mask_fill(state_index.greater_equal_elem(2).expand([batch, states]), _NEG_INF)
+    pad1 = first.narrow(1, 0, 1).full_like(_NEG_INF)
+    pad2 = first.narrow(1, 0, min(2, states)).full_like(_NEG_INF)
+
     for t in range(1, max(il)):
-        previous = alpha.select(1, window).reshape([batch, cols, 3]).mask_fill(no_skip, _NEG_INF)
-        new = _logsumexp(previous, dim=2).reshape([batch, cols]).add(
-            frame_probs.narrow(0, t, 1).reshape([batch, cols]))
+        stay = alpha
+        step = type(alpha).cat([pad1, alpha.narrow(1, 0, states - 1)], 1) if states > 1 else None
+        terms = [stay] if step is None else [stay, step]
+        if no_skip is not None:
+            skip = type(alpha).cat([pad2, alpha.narrow(1, 0, states - 2)], 1)
+            terms.append(skip.mask_fill(no_skip, _NEG_INF))
+        new = _logsumexp(terms).add(frame_probs.narrow(0, t, 1).reshape([batch, states]))
         if min(il) <= t:    # samples whose input has ended keep their last alphas
-            running = input_lengths.reshape([batch, 1]).greater_elem(t).expand([batch, cols])
+            running = input_lengths.reshape([batch, 1]).greater_elem(t).expand([batch, states])
             alpha = alpha.mask_where(running, new)
         else:
             alpha = new
 
-    # p = alpha[T_n - 1, 2 S_n] + alpha[T_n - 1, 2 S_n - 1], at columns 2 S_n + 2 and + 1 (for
-    # S_n = 0 the second is a -inf column).
-    ends = target_lengths.reshape([batch, 1]).mul_scalar(2).add_scalar(1)
-    last_two = alpha.gather(1, type(targets).cat([ends.add_scalar(1), ends], 1))
-    nll = _logsumexp(last_two, dim=1).reshape([batch]).neg()
+    # p = alpha[T_n - 1, 2 S_n] + alpha[T_n - 1, 2 S_n - 1] (the last is absent for S_n = 0).
+    ends = target_lengths.reshape([batch, 1]).mul_scalar(2)
+    last_two = alpha.gather(1, type(targets).cat([ends, ends.sub_scalar(1).clamp_min(0)], 1))
+    empty = target_lengths.equal_elem(0).reshape([batch, 1])
+    empty = type(empty).cat([empty.full_like(False), empty], 1)
+    nll = _logsumexp([last_two.mask_fill(empty, _NEG_INF)], dim=1).reshape([batch]).neg()
     if min(il) == 0:    # an empty input aligns only with an empty target: probability 1
         nll = nll.mask_fill(input_lengths.equal_elem(0), 0.0)
     return nll
 
 
-def _logsumexp(terms: "Tensor[B]", dim: int) -> "Tensor[B]":
-    """``log(sum(exp(terms), dim))`` (`dim` kept), ``-inf`` where every term is ``-inf``, with a
-    zero gradient there instead of NaN.
+def _logsumexp(terms: Sequence["Tensor[B]"], dim: int | None = None) -> "Tensor[B]":
+    """``log(sum(exp(terms)))`` elementwise over the list (or over `dim` of the one tensor),
+    ``-inf`` where every term is ``-inf``, with a zero gradient there instead of NaN.
 
     The max is subtracted first (and cut from the graph: the result does not depend on it), so
     nothing overflows; where the max is ``-inf`` the sum is evaluated at 1 and the result masked
     back to ``-inf``, so no ``-inf - -inf`` or ``log(0)`` enters the backward pass."""
-    peak = terms.max_dim(dim).detach()
+    if dim is not None:
+        peak = terms[0].max_dim(dim).detach()
+    else:
+        peak = terms[0]
+        for term in terms[1:]:
+            peak = peak.max_pair(term)
+        peak = peak.detach()
     dead: "Tensor[Any, Bool]" = peak.equal_elem(_NEG_INF)
     peak = peak.mask_fill(dead, 0.0)
-    total = terms.sub(peak).exp().sum_dim(dim)
+    if dim is not None:
+        total = terms[0].sub(peak).exp().sum_dim(dim)
+    else:
+        total = terms[0].sub(peak).exp()
+        for term in terms[1:]:
+            total = total.add(term.sub(peak).exp())
     return total.mask_fill(dead, 1.0).log().add(peak).mask_fill(dead, _NEG_INF)

@@ -8,7 +8,7 @@ As `BiLstm`, the attributes are `forward_rnn`/`reverse_rnn` (a module cannot hav
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Optional
 
 from pyburn.config import Config
 from pyburn.module import Module
@@ -18,7 +18,7 @@ from pyburn.tensor.module_ops.rnn_sequence import check_nonlinearity
 from .._types import B
 from ..initializer import Initializer, resolve_device
 from ._checks import check_input, check_sizes, check_state
-from .rnn import Rnn, RnnConfig, RnnState, hidden_of
+from .rnn import Rnn, RnnConfig, RnnState, check_hidden_clip, hidden_of
 
 __all__ = ["BiRnnConfig", "BiRnn"]
 
@@ -32,14 +32,16 @@ class BiRnnConfig(Config):
     initializer: Initializer = Initializer.XavierNormal(gain=1.0)
     batch_first: bool = True
     nonlinearity: str = "tanh"
+    clip: Optional[float] = None
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "BiRnn":
         """Two independent batch-first `Rnn`s; `BiRnn` converts the layout once for both."""
         check_sizes("BiRnnConfig.init", self.d_input, self.d_hidden)
         check_nonlinearity("BiRnnConfig.init", self.nonlinearity)
+        check_hidden_clip("BiRnnConfig.init", self.clip)
         backend, dev = resolve_device(device, backend, "BiRnnConfig.init")
         base = RnnConfig(self.d_input, self.d_hidden, self.bias, initializer=self.initializer,
-                         batch_first=True, nonlinearity=self.nonlinearity)
+                         batch_first=True, nonlinearity=self.nonlinearity, clip=self.clip)
         return BiRnn(forward_rnn=base.init(dev, backend),
                      reverse_rnn=base.with_reverse(True).init(dev, backend),
                      d_hidden=self.d_hidden, batch_first=self.batch_first)
@@ -77,15 +79,15 @@ class BiRnn(Module):
         at index 0). `state` holds the initial one, same shape (zeros when None)."""
         op = "BiRnn.forward"
         batch, seq = check_input(op, batched_input, self.d_input, self.batch_first)
-        state = hidden_of(op, state)
+        hidden: Any = hidden_of(op, state)
         init_f = init_r = None
-        if state is not None:
-            check_state(op, "state", state, [2, batch, self.d_hidden])
-            init_f, init_r = state.unbind(0)
+        if hidden is not None:
+            check_state(op, "state", hidden, [2, batch, self.d_hidden])
+            init_f, init_r = hidden.unbind(0)
         start_f = self.forward_rnn._initial_state(op, batched_input, batch, init_f)
         start_r = self.reverse_rnn._initial_state(op, batched_input, batch, init_r)
         # The directions' own batch_first/reverse flags play no part: this method decides.
-        if Rnn.fused and min(batch, seq) > 0:    # sequence-first in and out
+        if self.forward_rnn.uses_fused() and min(batch, seq) > 0:   # sequence-first in and out
             seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
             out_f, final_f = self.forward_rnn._forward_fused(seq_first, start_f, False)
             out_r, final_r = self.reverse_rnn._forward_fused(seq_first, start_r, True)
@@ -103,5 +105,4 @@ class BiRnn(Module):
     __call__ = forward
 
     def display_fields(self) -> dict[str, Any]:
-        return {"d_input": self.d_input, "d_hidden": self.d_hidden, "bias": self.bias,
-                "nonlinearity": self.nonlinearity}
+        return {"d_input": self.d_input, "d_hidden": self.d_hidden, "bias": self.bias}

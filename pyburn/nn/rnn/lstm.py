@@ -92,6 +92,33 @@ class LstmState(Generic[T]):
         """`f` applied to the cell and the hidden state."""
         return LstmState(f(self.cell), f(self.hidden))
 
+    def slice(self, slices: Any) -> "LstmState[Any]":
+        """Both states sliced alike (`Tensor.slice`)."""
+        return self.map_state(lambda t: cast(Any, t).slice(slices))
+
+    def squeeze_dim(self, dim: int) -> "LstmState[Any]":
+        return self.map_state(lambda t: cast(Any, t).squeeze_dim(dim))
+
+    def unsqueeze_dim(self, dim: int) -> "LstmState[Any]":
+        return self.map_state(lambda t: cast(Any, t).unsqueeze_dim(dim))
+
+    @staticmethod
+    def stack(states: Sequence["LstmState[Any]"], dim: int) -> "LstmState[Any]":
+        """Burn's ``LstmState::stack``: the states stacked along a new `dim` (per-layer states
+        into one multi-layer state)."""
+        if not states:
+            raise ValueError("LstmState.stack: expected at least one state, got none")
+        cls = type(states[0].cell)
+        return LstmState(cls.stack([s.cell for s in states], dim),
+                         cls.stack([s.hidden for s in states], dim))
+
+    def chunk(self, n: int, dim: int) -> "list[LstmState[Any]]":
+        """Burn's ``LstmState::chunk``: `n` states along `dim`, the inverse of `stack` up to
+        the kept size-1 dim."""
+        cells = cast(Any, self.cell).chunk(n, dim)
+        hiddens = cast(Any, self.hidden).chunk(n, dim)
+        return [LstmState(c, h) for c, h in zip(cells, hiddens)]
+
     def detach(self) -> "LstmState[T]":
         """The same values cut from the autodiff graph (truncated backpropagation through
         time: carry the state into the next chunk without backpropagating into this one)."""

@@ -17,7 +17,7 @@ it gives the same values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, Optional, TypeVar, cast
 
 from pyburn.config import Config
 from pyburn.module import Module
@@ -60,6 +60,12 @@ class RnnState(Generic[T]):
         return RnnState(cast(Any, self.hidden).detach())
 
 
+def check_hidden_clip(op: str, clip: float | None) -> None:
+    if clip is not None and not clip >= 0:
+        raise ValueError(f"{op}: clip must be >= 0 (hidden values are clamped to [-clip, clip]), "
+                         f"got {clip}")
+
+
 def hidden_of(op: str, state: Any) -> Any:
     """The hidden-state tensor of an `RnnState`, a bare tensor, or None."""
     if state is None or isinstance(state, Tensor):
@@ -74,7 +80,8 @@ class RnnConfig(Config):
     """``RnnConfig(d_input, d_hidden, bias)`` plus defaults, named like `LstmConfig`'s.
 
     ``nonlinearity`` is ``"tanh"`` or ``"relu"`` (``torch.nn.RNN``'s argument); ``batch_first``
-    defaults to True (Burn; ``torch.nn.RNN`` defaults to False)."""
+    defaults to True (Burn; ``torch.nn.RNN`` defaults to False); ``clip`` (Burn's) clamps the
+    hidden state to ``[-clip, clip]`` after every step."""
 
     d_input: int
     d_hidden: int
@@ -83,30 +90,35 @@ class RnnConfig(Config):
     batch_first: bool = True
     reverse: bool = False
     nonlinearity: str = "tanh"
+    clip: Optional[float] = None
 
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Rnn":
         """One gate drawn with `initializer` (lazily: ``load_record`` right after never
         draws)."""
         check_sizes("RnnConfig.init", self.d_input, self.d_hidden)
         check_nonlinearity("RnnConfig.init", self.nonlinearity)
+        check_hidden_clip("RnnConfig.init", self.clip)
         backend, dev = resolve_device(device, backend, "RnnConfig.init")
         return Rnn(gate=GateController.new(self.d_input, self.d_hidden, self.bias,
                                            self.initializer, dev, backend),
                    d_hidden=self.d_hidden, batch_first=self.batch_first, reverse=self.reverse,
-                   nonlinearity=self.nonlinearity)
+                   nonlinearity=self.nonlinearity,
+                   clip=None if self.clip is None else float(self.clip))
 
 
 class Rnn(Module):
     """A unidirectional simple RNN; build it with `RnnConfig`."""
 
     fused: ClassVar[bool] = True
-    """Use the fused `rnn_sequence` op; ``Rnn.fused = False`` forces the per-step path."""
+    """Use the fused `rnn_sequence` op; ``Rnn.fused = False`` forces the per-step path (so does
+    a `clip`, which the fused kernels do not apply)."""
 
     gate: GateController
     d_hidden: int
     batch_first: bool
     reverse: bool
     nonlinearity: str
+    clip: Optional[float] = None
 
     @property
     def d_input(self) -> int:
@@ -126,7 +138,7 @@ class Rnn(Module):
         op = "Rnn.forward"
         batch, seq = check_input(op, batched_input, self.d_input, self.batch_first)
         initial = self._initial_state(op, batched_input, batch, hidden_of(op, state))
-        if Rnn.fused and min(batch, seq) > 0:
+        if self.uses_fused() and min(batch, seq) > 0:
             seq_first = batched_input if not self.batch_first else batched_input.swap_dims(0, 1)
             output, final = self._forward_fused(seq_first, initial, self.reverse)
             return (output.swap_dims(0, 1) if self.batch_first else output), RnnState(final)
@@ -135,6 +147,10 @@ class Rnn(Module):
         return (output if self.batch_first else output.swap_dims(0, 1)), RnnState(final)
 
     __call__ = forward
+
+    def uses_fused(self) -> bool:
+        """Whether `forward` runs the fused `rnn_sequence` op."""
+        return Rnn.fused and self.clip is None
 
     def _initial_state(self, op: str, like: Any, batch: int, state: Any) -> Any:
         """`state` checked against ``[batch, d_hidden]``, or zeros on `like`'s backend and
@@ -182,8 +198,8 @@ class Rnn(Module):
         """One step: ``[batch, d_input]`` and ``[batch, d_hidden]`` -> the next hidden
         state."""
         z = self.gate.gate_product(input_t, hidden)
-        return z.tanh() if self.nonlinearity == "tanh" else z.relu()
+        h = z.tanh() if self.nonlinearity == "tanh" else z.relu()
+        return h if self.clip is None else h.clamp(-self.clip, self.clip)
 
     def display_fields(self) -> dict[str, Any]:
-        return {"d_input": self.d_input, "d_hidden": self.d_hidden, "bias": self.bias,
-                "nonlinearity": self.nonlinearity}
+        return {"d_input": self.d_input, "d_hidden": self.d_hidden, "bias": self.bias}

@@ -186,7 +186,8 @@ def _reference(B: Any, ctx: OpContext, x: Any, offset: Any, weight: Any, mask: A
     o = deform_conv_options(shape(x), shape(offset), shape(weight),
                             None if mask is None else shape(mask),
                             None if bias is None else shape(bias), attrs)
-    return run_taped(B, ctx, lambda *t: _deform_tensors(*t, o), (x, offset, weight, mask, bias))
+    return run_taped(B, ctx, lambda *t: _deform_tensors(t[0], t[1], t[2], t[3], t[4], o),
+                     (x, offset, weight, mask, bias))
 
 
 deform_conv2d = CustomOp("deform_conv2d", _reference, keep_outputs=False)

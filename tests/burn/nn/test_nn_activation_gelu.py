@@ -11,7 +11,7 @@ from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_c
 def test_display(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     layer = Gelu()
-    assert_eq_(str(layer), "Gelu {\n approximate: false\n}")
+    assert_eq_(str(layer), "Gelu {\n  approximate: false\n}")
 
 
 def test_forward_approximate(backend):

@@ -11,7 +11,7 @@ from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_c
 def test_display(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     layer = GLU(1)
-    assert_eq_(str(layer), "GLU {\n dim: 1\n}")
+    assert_eq_(str(layer), "GLU {\n  dim: 1\n}")
 
 
 def test_forward_negative_dim(backend):

@@ -13,7 +13,7 @@ def test_initializer_default(backend):
     device = device
     seed_device(device, 0)
     config = LinearConfig(5, 5)
-    k = (1.0 / config.d_input).sqrt()
+    k = rmath('sqrt', 1.0 / config.d_input)
     linear = config.init(device)
     assert_eq_(config.initializer, Initializer.KaimingUniform(gain=1.0 / math.sqrt(3.0), fan_out_only=False) )
     linear.weight.to_data().assert_within_range(bslice(-k, k, 1, False))

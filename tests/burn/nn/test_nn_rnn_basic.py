@@ -53,6 +53,6 @@ def test_rnn_clipping(backend):
     rnn = config.init(device)
     input = TestTensor.random([2, 5, 4], Distribution.Default, device)
     _, state = rnn.forward(input, None)
-    hidden_state = state.hidden.try_into_vec_as()
+    hidden_state = state.hidden.to_data().to_vec()
     for val in hidden_state:
         assert_(val >= -clip_value  and  val <= clip_value)

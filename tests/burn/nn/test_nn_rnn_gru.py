@@ -91,7 +91,7 @@ def test_gru_clipping(backend):
     gru = config.init(device)
     input = TestTensor.random([2, 5, 4], Distribution.Default, device)
     output = gru.forward(input, None)
-    output_data = output.try_into_vec_as()
+    output_data = output.to_data().to_vec()
     for val in output_data:
         assert_(val >= -clip_value  and  val <= clip_value)
 
@@ -104,9 +104,9 @@ def test_bigru_clipping(backend):
     bigru = config.init(device)
     input = TestTensor.random([2, 5, 4], Distribution.Default, device)
     output, state = bigru.forward(input, None)
-    output_data = output.try_into_vec_as()
+    output_data = output.to_data().to_vec()
     for val in output_data:
         assert_(val >= -clip_value  and  val <= clip_value)
-    state_data = state.try_into_vec_as()
+    state_data = state.to_data().to_vec()
     for val in state_data:
         assert_(val >= -clip_value  and  val <= clip_value)

@@ -187,7 +187,7 @@ def test_stack_chunk_roundtrip(backend):
     a_hidden_data = a.hidden.to_data()
     stacked = LstmState.stack([a, b], 0)
     chunks = stacked.chunk(2, 0)
-    first = chunks.remove(0).squeeze_dim(0)
+    first = chunks.pop(0).squeeze_dim(0)
     first.cell.to_data().assert_eq(a_cell_data, True)
     first.hidden.to_data().assert_eq(a_hidden_data, True)
 

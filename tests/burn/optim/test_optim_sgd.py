@@ -25,7 +25,7 @@ def test_with_updated_params_should_have_state(ad_backend):
     grads = GradientsParams.from_grads(grads, layer)
     _layer = optim.step(LEARNING_RATE, layer, grads)
     record = optim.to_record()
-    assert_(not record.is_empty())
+    assert_(not ris_empty(record))
 
 
 def test_without_updated_params_should_not_have_state(backend):
@@ -34,7 +34,7 @@ def test_without_updated_params_should_not_have_state(backend):
         return SgdConfig(weight_decay=(WeightDecayConfig(penalty=0.05)), momentum=(MomentumConfig(momentum=0.9, dampening=0.1, nesterov=True)), gradient_clipping=None).init()
     optim = sgd_with_all()
     record = optim.to_record()
-    assert_(record.is_empty())
+    assert_(ris_empty(record))
 
 
 def test_can_attach_gradient_clipping(backend):
