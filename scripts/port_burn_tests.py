@@ -667,7 +667,8 @@ ELEM_TYPES = {"FloatElem": "float32", "IntElem": "int32", "f32": "float32", "f64
 
 
 def translate_expr(s: str) -> str:
-    s = re.sub(r'("(?:[^"\\]|\\.)*")|\s+', lambda m: m.group(1) or " ", s).strip()
+    s = re.sub(r"\\\n\s*", "", s)   # Rust's string continuation: backslash-newline-indent is nothing
+    s = re.sub(r'("(?:[^"\\]|\\[\s\S])*")|\s+', lambda m: m.group(1) or " ", s).strip()
     if re.search(r"\bmatch\b|\bimpl\b|\bunsafe\b|\bstruct\b|\benum\b|=>", s):
         raise Untranslatable("match/impl/struct syntax")
     if re.search(r"<\w+ as \w+>", s):
@@ -731,7 +732,7 @@ def translate_expr(s: str) -> str:
     s = re.sub(r"(^|[(,=\[]\s*)\*(?=\w)", r"\1", s)
     s = re.sub(r"!(?!=)", "not ", s)
     s = re.sub(r"\|([\w, ]*)\|", lambda m: f"lambda {m.group(1)}:", s)
-    s = re.sub(r'"(?:[^"\\]|\\.)*"|\btrue\b|\bfalse\b',   # not inside string literals
+    s = re.sub(r'"(?:[^"\\]|\\[\s\S])*"|\btrue\b|\bfalse\b',   # not inside string literals
                lambda m: {"true": "True", "false": "False"}.get(m.group(0), m.group(0)), s)
     s = re.sub(r"\bSome\(", "(", s)
     s = re.sub(r"\b(\w+)::(\w+)", r"\1.\2", s)
@@ -835,10 +836,10 @@ def translate_block(body: str, depth: int) -> list[str]:
 
 def code_of(s: str) -> str:
     """`s` with the contents of its string literals blanked (their braces are not code)."""
-    return re.sub(r'"(?:[^"\\]|\\.)*"', '""', s)
+    return re.sub(r'"(?:[^"\\]|\\[\s\S])*"', '""', s)
 
 
-_STRUCT = re.compile(r"\b([A-Z]\w*(?:::[A-Z]\w*)+|[A-Z]\w*Config)\s*\{([^{}]*)\}")
+_STRUCT = re.compile(r"\b([A-Z]\w*(?:::[A-Z]\w*)*)\s*\{(\s*\w+\s*(?::[^{}]*)?(?:,[^{}]*)?)\}")
 
 
 def convert_struct_literals(s: str) -> str:
@@ -856,9 +857,12 @@ def convert_struct_literals(s: str) -> str:
             fields.append(f"{k.strip()}={(v or k).strip()}")
         return f"{m.group(1)}({', '.join(fields)})"
     prev = None
-    while prev != s:
-        prev, s = s, _STRUCT.sub(repl, s)
-    return s
+    parts = re.split(r'("(?:[^"\\]|\\[\s\S])*")', s)   # string literals stay as written
+    for i in range(0, len(parts), 2):
+        prev = None
+        while prev != parts[i]:
+            prev, parts[i] = parts[i], _STRUCT.sub(repl, parts[i])
+    return "".join(parts)
 
 
 # ---- writing --------------------------------------------------------------------------------

@@ -61,3 +61,10 @@ def test_generic_mha_shapes(backend):
     output = mha.forward(input)
     assert_eq_(output.context.shape(), Shape([batch_size, seq_length_1, d_model]))
     assert_eq_(output.weights.shape(), Shape([batch_size, n_heads, seq_length_1, seq_length_2]))
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = MultiHeadAttentionConfig(2, 4)
+    mha = config.init(device)
+    assert_eq_(str(mha), "MultiHeadAttention {d_model: 2, n_heads: 4, d_k: 0, dropout: 0.1, min_float: -10000, quiet_softmax: false, params: 24}" )

@@ -54,3 +54,10 @@ def test_module(backend):
     interpolate = config.init()
     output = interpolate.forward(input)
     assert_eq_(output.dims(), [2, 3, 6, 6])
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = Interpolate2dConfig().with_output_size(([20, 20]))
+    layer = config.init()
+    assert_eq_(str(layer), "Interpolate2d {mode: Nearest, output_size: ([20, 20]), scale_factor: None}" )

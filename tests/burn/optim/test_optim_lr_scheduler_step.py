@@ -58,3 +58,19 @@ def test_save_and_load(backend):
     STEP_SIZE = 10
     scheduler = StepLrSchedulerConfig(0.007, STEP_SIZE).with_gamma(0.03).init() 
     test_utils.check_save_load(scheduler, 3 * STEP_SIZE / 2)
+
+
+def test_number_of_calls_within_limit(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    scheduler = StepLrSchedulerConfig(0.1, 2).init()
+    scheduler.load_record(LrSchedulerRecord.from_state(StepLrSchedulerState(iter_idx=lim('i32', 'MAX') - 1)))
+    scheduler.step()
+
+
+def test_number_of_calls_over_limit(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    with raises_clear(['init', 'load_record', 'from_state', 'step']):
+        scheduler = StepLrSchedulerConfig(0.1, 2).init()
+        scheduler.load_record(LrSchedulerRecord.from_state(StepLrSchedulerState(iter_idx=lim('i32', 'MAX') - 1)))
+        scheduler.step()
+        scheduler.step()
