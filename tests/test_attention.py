@@ -345,8 +345,9 @@ def test_torch_interop_errors(backend: Any) -> None:
 
 def test_errors(backend: Any) -> None:
     d = backend.device
+    bad = MultiHeadAttentionConfig(10, 4).init(d)  # builds, as Burn's (d_k = 2)
     with pytest.raises(ValueError, match="d_model \\(10\\) must be a multiple of n_heads \\(4\\)"):
-        MultiHeadAttentionConfig(10, 4).init(d)
+        bad.forward(MhaInput.self_attn(backend.tensor(np.zeros((2, 3, 10)))))
     m = MultiHeadAttentionConfig(D, HEADS).init(d)
     x = backend.tensor(np.zeros((2, 3, D)))
     with pytest.raises(RankError, match="MultiHeadAttention.forward: query .*got shape \\[3, 8\\]"):

@@ -94,6 +94,18 @@ EXAMPLES: dict[str, Any] = {
     "TripletMarginLossConfig": nn.TripletMarginLossConfig(),
     "CosineSimilarityConfig": nn.CosineSimilarityConfig(dim=-1),
     "PairwiseDistanceConfig": nn.PairwiseDistanceConfig(p=1.0),
+    # sequence losses, 3-D/deformable convs, local response norm, normalization enum, folds
+    "CTCLossConfig": nn.CTCLossConfig(),
+    "RNNTLossConfig": nn.RNNTLossConfig(),
+    "AdaptiveAvgPool3dConfig": nn.AdaptiveAvgPool3dConfig([2, 2, 2]),
+    "ConvTranspose3dConfig": nn.ConvTranspose3dConfig([2, 3], [2, 2, 2]),
+    "DeformConv2dConfig": nn.DeformConv2dConfig([2, 3], [3, 3]),
+    "Fold4dConfig": nn.Fold4dConfig([4, 4], [2, 2]),
+    "Unfold4dConfig": nn.Unfold4dConfig([2, 2]),
+    "LocalResponseNormConfig": nn.LocalResponseNormConfig(3),
+    "NormalizationConfig": nn.NormalizationConfig.from_(nn.LayerNormConfig(4)),
+    "PixelShuffleConfig": nn.PixelShuffleConfig(2),
+    "PixelUnshuffleConfig": nn.PixelUnshuffleConfig(2),
 }
 # Configs in pyburn.nn whose ``init`` builds no module (Initializer.init draws a tensor).
 NOT_MODULE_CONFIGS = {"Initializer"}
@@ -168,7 +180,9 @@ def _takes_device(config: Any) -> bool:
     "ShrinkConfig", "ThresholdedReluConfig", "ThresholdConfig", "HardtanhConfig", "RReluConfig",
     "GaussianNoiseConfig", "CosineEmbeddingLossConfig", "HingeEmbeddingLossConfig",
     "MarginRankingLossConfig", "MultiMarginLossConfig", "TripletMarginLossConfig",
-    "CosineSimilarityConfig", "PairwiseDistanceConfig") and "Pool" not in n))
+    "CosineSimilarityConfig", "PairwiseDistanceConfig", "CTCLossConfig", "RNNTLossConfig",
+    "Fold4dConfig", "Unfold4dConfig", "LocalResponseNormConfig", "PixelShuffleConfig",
+    "PixelUnshuffleConfig") and "Pool" not in n))
 def test_init_with_rejects_a_record_of_another_shape(backend: Any, name: str) -> None:
     config = EXAMPLES[name]
     record = config.init(backend.device).into_record()

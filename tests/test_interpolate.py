@@ -142,7 +142,7 @@ def test_config_round_trip() -> None:
     cfg = Interpolate2dConfig(output_size=[3, 4]).with_mode(InterpolateMode.Cubic())
     assert Interpolate2dConfig.from_json(cfg.to_json()) == cfg
     assert cfg.align_corners is True                   # Burn's default (torch's is False)
-    assert str(cfg.init()) == "Interpolate2d {mode: Cubic, output_size: [3, 4], scale_factor: None}"
+    assert str(cfg.init()) == "Interpolate2d {mode: Cubic, output_size: Some([3, 4]), scale_factor: None}"
 
 
 def test_calculate_output_size() -> None:

@@ -128,7 +128,7 @@ def test_config_round_trips_json() -> None:
 
 def test_refuses_non_matrix_parameters(ad_backend: Any) -> None:
     case = ad_backend
-    with pytest.raises(ValueError, match=r"Muon: Newton-Schulz iteration requires 2D tensors, "
+    with pytest.raises(ValueError, match=r"Muon.step: Newton-Schulz iteration requires 2D tensors, "
                                          r"got 1D \(shape \[3\]\)"):
         MuonConfig().build().step(0.01, Tensor[case.B].zeros([3], device=case.device),
                                   Tensor[case.B].ones([3], device=case.device), None)

@@ -660,19 +660,22 @@ class ArrayBackend(Backend):
     # --- reductions --------------------------------------------------------------------------
     @classmethod
     def _sum(cls, x: Array) -> Array:
-        return cls.xp.sum(x, dtype=x.dtype).reshape(1)
+        acc = _accumulator(x.dtype)
+        return cls.xp.sum(x, dtype=acc).reshape(1).astype(x.dtype, copy=False)
 
     @classmethod
     def _sum_dim(cls, x: Array, dim: int) -> Array:
         # the array's own method (NumPy and CuPy): the same reduction, two Python frames fewer
-        return x.sum(axis=dim, keepdims=True, dtype=x.dtype)
+        acc = _accumulator(x.dtype)
+        return x.sum(axis=dim, keepdims=True, dtype=acc).astype(x.dtype, copy=False)
 
     @classmethod
     def float_mean_dim(cls, x: Array, dim: int) -> Array:
         # exactly NumPy's mean (its own sum, then one true division), spelled out so that an
         # empty dim gives NaN through the IEEE-silent division, not a "Mean of empty slice"
-        total = x.sum(axis=dim, keepdims=True, dtype=x.dtype)
-        return cls.xp.true_divide(total, x.shape[dim], dtype=x.dtype)
+        acc = _accumulator(x.dtype)
+        total = x.sum(axis=dim, keepdims=True, dtype=acc)
+        return cls.xp.true_divide(total, x.shape[dim], dtype=acc).astype(x.dtype, copy=False)
 
     @classmethod
     def _prod(cls, x: Array) -> Array:
@@ -783,3 +786,9 @@ def _times_grad(xp: Any, local: Array, grad: Array) -> Array:
     if isinstance(local, xp.ndarray) and grad.dtype == local.dtype and grad.shape == local.shape:
         return xp.multiply(grad, local, out=local)
     return grad * local
+
+
+def _accumulator(dtype: Any) -> Any:
+    """The dtype a sum accumulates in: float32 for 16-bit floats (as torch and Burn, so a large
+    f16 sum does not stall once its spacing exceeds the addends), the dtype itself otherwise."""
+    return "float32" if dtype.kind in "fV" and dtype.itemsize == 2 else dtype

@@ -18,7 +18,11 @@ T = TypeVar("T", bound=Tensor)
 
 
 class ParamId(str):
-    """A parameter's identity: 16 hex digits, serialized in records."""
+    """A parameter's identity: 16 hex digits, serialized in records. ``ParamId()`` is a fresh
+    one (Burn's ``ParamId::new()``)."""
+
+    def __new__(cls, value: object = None) -> "ParamId":
+        return super().__new__(cls, secrets.token_hex(8) if value is None else value)
 
     @classmethod
     def new(cls) -> "ParamId":

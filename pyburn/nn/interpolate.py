@@ -165,7 +165,7 @@ class Interpolate2d(Module):
         return out
 
     def display_fields(self) -> dict[str, Any]:
-        return {"mode": type(self.mode).__name__, "output_size": self.output_size,
+        return {"mode": type(self.mode).__name__, "output_size": _debug_option(self.output_size),
                 "scale_factor": self.scale_factor}
 
 
@@ -213,5 +213,14 @@ class Interpolate1d(Module):
         return out
 
     def display_fields(self) -> dict[str, Any]:
-        return {"mode": type(self.mode).__name__, "output_size": self.output_size,
+        return {"mode": type(self.mode).__name__, "output_size": _debug_option(self.output_size),
                 "scale_factor": self.scale_factor}
+
+
+def _debug_option(value: Any) -> str:
+    """Burn shows `output_size` with Rust's ``{:?}``: ``Some(20)``, ``Some([20, 20])``, ``None``."""
+    if value is None:
+        return "None"
+    if isinstance(value, (list, tuple)):
+        return f"Some([{', '.join(str(int(v)) for v in value)}])"
+    return f"Some({int(value)})"

@@ -11,13 +11,19 @@ in `pyburn.optim.lr_scheduler`. See ``docs/optim.md``.
 
 from . import lr_scheduler
 from .accumulator import GradientsAccumulator
+from .adagrad import AdaGrad, AdaGradConfig, AdaGradState, LrDecay, LrDecayState
 from .adam import Adam, AdamConfig, AdamState, AdaptiveMomentum, AdaptiveMomentumState
-from .adamw import AdamW, AdamWConfig, AdamWState
+from .adamw import AdamW, AdamWConfig, AdamWState, AdaptiveMomentumW
+from .adan import (Adan, AdanConfig, AdanState, AdaptiveNesterovMomentum,
+                   AdaptiveNesterovMomentumState)
 from .base import LearningRate, Optimizer, OptimizerAdaptor, SimpleOptimizer
 from .clipping import ClipByNorm, ClipByValue, GradientClipping, GradientClippingConfig
 from .grads import GradientsParams
+from .groups import OptimizerGroup, OptimizerRecord
+from .lbfgs import LBFGS, LBFGSConfig, LBFGSState, LineSearchFn, cubic_interpolate
 from .momentum import Momentum, MomentumConfig, MomentumState
-from .muon import AdjustLrFn, Muon, MuonConfig, MuonState
+from .muon import AdjustLrFn, Muon, MuonConfig, MuonState, NewtonSchulzParams
+from .rmsprop import RmsProp, RmsPropConfig, RmsPropMomentum, RmsPropState
 from .sgd import Sgd, SgdConfig, SgdState
 from .sparse_adam import SparseAdam, SparseAdamConfig, SparseAdamState
 from .state import OptimizerState
@@ -25,13 +31,17 @@ from .weight_decay import WeightDecay, WeightDecayConfig
 
 __all__ = [
     "Optimizer", "SimpleOptimizer", "OptimizerAdaptor", "OptimizerState", "LearningRate",
-    "GradientsParams", "GradientsAccumulator",
+    "GradientsParams", "GradientsAccumulator", "OptimizerGroup", "OptimizerRecord",
     "SgdConfig", "Sgd", "SgdState",
     "AdamConfig", "Adam", "AdamState", "AdaptiveMomentum", "AdaptiveMomentumState",
-    "AdamWConfig", "AdamW", "AdamWState",
+    "AdamWConfig", "AdamW", "AdamWState", "AdaptiveMomentumW",
+    "RmsPropConfig", "RmsProp", "RmsPropState", "RmsPropMomentum",
+    "AdaGradConfig", "AdaGrad", "AdaGradState", "LrDecay", "LrDecayState",
+    "AdanConfig", "Adan", "AdanState", "AdaptiveNesterovMomentum", "AdaptiveNesterovMomentumState",
     "SparseAdamConfig", "SparseAdam", "SparseAdamState",
-    "MuonConfig", "Muon", "MuonState", "AdjustLrFn",
+    "MuonConfig", "Muon", "MuonState", "AdjustLrFn", "NewtonSchulzParams",
     "MomentumConfig", "Momentum", "MomentumState",
+    "LBFGSConfig", "LBFGS", "LBFGSState", "LineSearchFn", "cubic_interpolate",
     "WeightDecayConfig", "WeightDecay",
     "GradientClippingConfig", "GradientClipping", "ClipByValue", "ClipByNorm",
     "lr_scheduler",

@@ -63,6 +63,11 @@ class AdamWState(OptimizerState):
         return cls(AdaptiveMomentumState.from_record(rec["momentum"], f"{where}.momentum"))
 
 
+AdaptiveMomentumW = AdaptiveMomentum
+"""Burn's name for AdamW's moment transform (a struct of its own there, the same fields and
+moments as Adam's); in pyburn AdamW applies `AdaptiveMomentum` with its own bias correction."""
+
+
 class AdamW:
     """AdamW's per-tensor rule (see `AdamWConfig`)."""
 

@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any, Generic, Mapping, NoReturn, Protocol, Typ
 
 from typing_extensions import Self
 
-from pyburn.module import Module, Param, ParamId
+from pyburn.module import Module, Param, ParamGroup, ParamId
 from pyburn.record import RecordError
 from pyburn.tensor import ShapeError, TensorData
 
 from .clipping import GradientClipping
 from .grads import GradientsParams, param_label
+from .groups import PATHS_KEY, OptimizerGroup, OptimizerRecord, rule_of, split_record
+from .lr_scheduler.module_lr_scheduler import ModuleLearningRate
 from .state import OptimizerState
 
 if TYPE_CHECKING:
@@ -57,7 +59,8 @@ class Optimizer(Protocol):
     """What a training loop needs: ``module = optim.step(lr, module, grads)``, and the state as
     a record to checkpoint and resume."""
 
-    def step(self, lr: LearningRate, module: M, grads: GradientsParams) -> M: ...
+    def step(self, lr: "LearningRate | ModuleLearningRate", module: M,
+             grads: GradientsParams) -> M: ...
 
     def to_record(self) -> dict[str, Any]: ...
 
@@ -76,24 +79,68 @@ class SimpleOptimizer(Protocol[S]):
 
 class OptimizerAdaptor(Generic[S]):
     """A simple optimizer applied to every trainable parameter of a module; what
-    ``SgdConfig().init()``, ``AdamConfig().init()`` and ``AdamWConfig().init()`` return."""
+    ``SgdConfig().init()``, ``AdamConfig().init()`` and ``AdamWConfig().init()`` return.
+    `with_group` gives the parameters of a `ParamGroup` another rule (PyTorch's param_groups)."""
 
     def __init__(self, optim: SimpleOptimizer[S],
                  grad_clipping: GradientClipping | None = None) -> None:
-        self.optim = optim
-        self.grad_clipping = grad_clipping
+        self.groups: list[OptimizerGroup] = [OptimizerGroup(ParamGroup.all(), optim,
+                                                            grad_clipping)]
         self._states: dict[ParamId, S] = {}
+        self._owners: dict[ParamId, int] = {}  # the group whose rule made a state
+        self._paths: dict[ParamId, str] = {}   # each stepped parameter's module path
+
+    @property
+    def optim(self) -> SimpleOptimizer[S]:
+        """The rule of every parameter no group took over."""
+        rule: SimpleOptimizer[S] = self.groups[0].optim
+        return rule
+
+    @property
+    def grad_clipping(self) -> GradientClipping | None:
+        """The gradient clipping of every parameter no group took over."""
+        return self.groups[0].grad_clipping
 
     def with_grad_clipping(self, clipping: GradientClipping) -> Self:
-        self.grad_clipping = clipping
+        """Clip the gradients of the parameters no group took over (as Burn, the first
+        group's); returns self."""
+        self.groups[0] = OptimizerGroup(self.groups[0].group, self.groups[0].optim, clipping)
         return self
 
     def has_gradient_clipping(self) -> bool:
-        return self.grad_clipping is not None
+        """Whether any group clips its gradients."""
+        return any(g.grad_clipping is not None for g in self.groups)
+
+    def with_group(self, group: ParamGroup, optim: Any,
+                   grad_clipping: GradientClipping | None = None) -> Self:
+        """Parameters of `group` are updated by `optim` (``AdamConfig().build()`` or
+        ``.init()``) with `grad_clipping` (None: that optimizer's own); returns self.
+
+        The last matching group wins. Existing states of the parameters `group` matches are
+        dropped (Burn's rule: another rule cannot read them), matched by id and by the path
+        each parameter had when it was last stepped."""
+        op = f"{self._name()}.with_group"
+        if not isinstance(group, ParamGroup):
+            raise TypeError(f"{op}: expected a ParamGroup, got {type(group).__name__}")
+        rule, clipping = rule_of(op, optim, grad_clipping)
+        self.groups.append(OptimizerGroup(group, rule, clipping))
+        for pid in [p for p in self._states if group.matches(p, self._paths.get(p))]:
+            del self._states[pid]
+            self._owners.pop(pid, None)
+        return self
+
+    def _route(self, pid: ParamId, path: str | None) -> int:
+        """The index of the last group matching the parameter (0, the default, matches all)."""
+        for index in range(len(self.groups) - 1, 0, -1):
+            if self.groups[index].group.matches(pid, path):
+                return index
+        return 0
 
     # --- the step -----------------------------------------------------------------------------
-    def step(self, lr: LearningRate, module: M, grads: GradientsParams) -> M:
-        """The module after one update with learning rate `lr`; parameters keep their ids.
+    def step(self, lr: "LearningRate | ModuleLearningRate", module: M,
+             grads: GradientsParams) -> M:
+        """The module after one update with learning rate `lr` (a number, or a
+        `ModuleLearningRate` with a rate per parameter group); parameters keep their ids.
 
         Parameters without a gradient, and frozen ones (``require_grad=False``), are returned
         unchanged. `grads` itself is not modified; within the step each gradient is used once,
@@ -104,9 +151,16 @@ class OptimizerAdaptor(Generic[S]):
             raise TypeError(f"{self._name()}.step: expected GradientsParams (use "
                             f"GradientsParams.from_grads(loss.backward(), module)), got "
                             f"{type(grads).__name__}")
-        lr = check_learning_rate(f"{self._name()}.step", lr)
+        policy: ModuleLearningRate | None = None
+        if isinstance(lr, ModuleLearningRate):
+            policy = lr
+            for _, rate in policy.groups:
+                check_learning_rate(f"{self._name()}.step", rate)
+        else:
+            lr = check_learning_rate(f"{self._name()}.step", lr)
         pending = grads.copy()
-        new_states: dict[ParamId, S | None] = {}
+        new_states: dict[ParamId, tuple[int, S | None]] = {}
+        paths: dict[ParamId, str] = {}
 
         def update(path: str, param: Param[Any]) -> Param[Any]:
             if not param.require_grad or not param.is_initialized():
@@ -114,20 +168,31 @@ class OptimizerAdaptor(Generic[S]):
             grad = pending.remove(param.id)
             if grad is None:
                 return param
-            return self._update(lr, path, param, grad, new_states)
+            rate = lr if policy is None else policy.lr_from_param(param.id, path)
+            paths[param.id] = path
+            return self._update(rate, path, param, grad, new_states)  # type: ignore[arg-type]
 
         stepped = module.map(update)
         # The states change only once every parameter has stepped: a step that raises halfway
         # leaves the optimizer as it was, in step with the module the caller still holds.
-        for pid, state in new_states.items():
+        self._paths.update(paths)
+        for pid, (owner, state) in new_states.items():
             if state is None:
                 self._states.pop(pid, None)
+                self._owners.pop(pid, None)
             else:
                 self._states[pid] = state
+                self._owners[pid] = owner
         return stepped
 
+    def _owner(self, pid: ParamId, path: str | None) -> int:
+        """The group that updates the parameter: the one whose rule made its state, else the
+        last matching group."""
+        owner = self._owners.get(pid) if pid in self._states else None
+        return self._route(pid, path) if owner is None else owner
+
     def _update(self, lr: float, path: str, param: Param[Any], grad: Any,
-                new_states: dict[ParamId, S | None]) -> Param[Any]:
+                new_states: dict[ParamId, tuple[int, S | None]]) -> Param[Any]:
         tensor = param.val()
         if tensor.kind.prefix != "float":
             return param
@@ -141,18 +206,20 @@ class OptimizerAdaptor(Generic[S]):
             raise ShapeError(f"{self._name()}.step: the gradient of parameter "
                              f"{param_label(path, param)} has shape {grad.dims()}, the "
                              f"parameter has shape {inner.dims()}")
-        if self.grad_clipping is not None:
-            grad = self.grad_clipping.clip_gradient(grad)
+        owner = self._owner(param.id, path)
+        group = self.groups[owner]
+        if group.grad_clipping is not None:
+            grad = group.grad_clipping.clip_gradient(grad)
         state = self._states.get(param.id)
         if state is not None:
             state = self._checked_state(state, grad, path, param)
-        new_inner, new_state = self.optim.step(lr, inner, grad, state)
-        new_states[param.id] = new_state
+        new_inner, new_state = group.optim.step(lr, inner, grad, state)
+        new_states[param.id] = (owner, new_state)
         new = type(tensor).from_inner(new_inner) if autodiff else new_inner
         return param.with_value(new)  # with_value re-marks require_grad: a fresh leaf
 
     def _name(self) -> str:
-        """How errors name this optimizer: its rule (``Adam``, ``Sgd``, ...)."""
+        """How errors name this optimizer: its default rule (``Adam``, ``Sgd``, ...)."""
         return type(self.optim).__name__
 
     def _checked_state(self, state: S, grad: Any, path: str, param: Param[Any]) -> S:
@@ -188,10 +255,16 @@ class OptimizerAdaptor(Generic[S]):
                          f"reshaped parameter a new id, or use a new optimizer)")
 
     # --- state as a record --------------------------------------------------------------------------
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self) -> OptimizerRecord:
         """The state of every parameter stepped so far, keyed by parameter id: a record tree
-        (dicts, ints, `TensorData`) that any recorder saves."""
-        return {str(pid): state.to_record() for pid, state in self._states.items()}
+        (dicts, ints, `TensorData`) that any recorder saves. With groups, ``"__paths__"`` also
+        maps each id to its module path, so loading routes each state to its group's rule."""
+        record = OptimizerRecord(
+            (str(pid), state.to_record()) for pid, state in self._states.items())
+        if len(self.groups) > 1:
+            record[PATHS_KEY] = {str(pid): self._paths[pid] for pid in self._states
+                                 if pid in self._paths}
+        return record
 
     def load_record(self, record: Mapping[str, Any], module: Module | None = None) -> Self:
         """Replace the state with `record` (from `to_record`, possibly through a recorder);
@@ -200,18 +273,27 @@ class OptimizerAdaptor(Generic[S]):
         With `module`, every state of one of its parameters is checked against that
         parameter's shape now (`RecordError`), rather than at the next step; states of other
         ids are kept (they may belong to another module this optimizer also steps)."""
-        if not isinstance(record, Mapping):
-            raise RecordError(f"{self._name()}.load_record: expected a dict keyed by "
-                              f"parameter id, got {type(record).__name__}")
+        entries, stored_paths = split_record(self._name(), record)
+        # A state goes to the group that wrote it: found by the path stored in the record, or
+        # by the module's path when `module` is given and the record has none.
+        paths = {ParamId(k): v for k, v in stored_paths.items()}
+        if module is not None:
+            for path, param in module.named_params():
+                paths.setdefault(param.id, path)
         states: dict[ParamId, S] = {}
-        for key, value in record.items():
+        owners: dict[ParamId, int] = {}
+        for key, value in entries.items():
             if not isinstance(key, str):
                 raise RecordError(f"optimizer record: keys must be parameter ids (str), got "
                                   f"{key!r}")
-            states[ParamId(key)] = self.optim.state_type.from_record(value, f"[{key}]")
+            pid = ParamId(key)
+            owner = self._route(pid, paths.get(pid))
+            states[pid] = self.groups[owner].optim.state_type.from_record(value, f"[{key}]")
+            owners[pid] = owner
         if module is not None:
             self._check_states_match(states, module)
-        self._states = states
+        self._states, self._owners = states, owners
+        self._paths = {pid: path for pid, path in paths.items() if pid in states}
         return self
 
     def _check_states_match(self, states: Mapping[ParamId, S], module: Module) -> None:
@@ -256,4 +338,7 @@ class OptimizerAdaptor(Generic[S]):
 
     def __repr__(self) -> str:
         clip = f", grad_clipping={self.grad_clipping}" if self.grad_clipping else ""
-        return f"OptimizerAdaptor({self.optim!r}{clip}, states={len(self._states)})"
+        groups = "".join(f", group({g.group!r}, {g.optim!r}"
+                         + (f", grad_clipping={g.grad_clipping}" if g.grad_clipping else "") + ")"
+                         for g in self.groups[1:])
+        return f"OptimizerAdaptor({self.optim!r}{clip}{groups}, states={len(self._states)})"

@@ -59,8 +59,8 @@ class MuonConfig(Config):
         if not self.epsilon > 0:
             raise ValueError(f"MuonConfig: epsilon must be > 0, got {self.epsilon}")
         penalty = None if self.weight_decay is None else float(self.weight_decay.penalty)
-        return Muon(Momentum(self.momentum), tuple(float(c) for c in self.ns_coefficients),
-                    int(self.ns_steps), penalty, float(self.epsilon), self.adjust_lr_fn)
+        return Muon(Momentum(self.momentum), NewtonSchulzParams(self.ns_coefficients, self.ns_steps),
+                    penalty, float(self.epsilon), self.adjust_lr_fn)
 
     def init(self) -> OptimizerAdaptor["MuonState"]:
         """An optimizer for modules: ``module = optim.step(lr, module, grads)`` (clipping, as
@@ -86,39 +86,54 @@ class MuonState(OptimizerState):
         return cls(MomentumState.from_record(rec["momentum"], f"{where}.momentum"))
 
 
+@dataclass(frozen=True)
+class NewtonSchulzParams:
+    """The quintic iteration's coefficients ``(a, b, c)`` and step count."""
+
+    a: float
+    b: float
+    c: float
+    steps: int
+
+    def __init__(self, coefficients: Sequence[float], steps: int) -> None:
+        a, b, c = (float(x) for x in coefficients)
+        for name, value in (("a", a), ("b", b), ("c", c), ("steps", int(steps))):
+            object.__setattr__(self, name, value)
+
+
 class Muon:
     """Muon's per-tensor rule (see `MuonConfig`). Only 2-D parameters: anything else raises."""
 
     state_type = MuonState
 
-    def __init__(self, momentum: Momentum, ns_coefficients: tuple[float, ...], ns_steps: int,
+    def __init__(self, momentum: Momentum, ns_params: NewtonSchulzParams,
                  weight_decay_penalty: float | None, epsilon: float,
                  adjust_lr_fn: AdjustLrFn) -> None:
         self.momentum = momentum
-        self.a, self.b, self.c = ns_coefficients
-        self.ns_steps = ns_steps
+        self.ns_params = ns_params
         self.weight_decay_penalty = weight_decay_penalty
         self.epsilon = epsilon
         self.adjust_lr_fn = adjust_lr_fn
 
     def zeropower_via_newtonschulz(self, g: Any) -> Any:
-        """The orthogonalized update: ``g / ||g||_F`` through `ns_steps` quintic iterations,
+        """The orthogonalized update: ``g / ||g||_F`` through `ns_params.steps` quintic iterations,
         computed on the wide orientation so that ``X X^T`` is the smaller Gram matrix."""
         rows, cols = g.shape[-2], g.shape[-1]
         transpose = rows > cols
         x = g.swap_dims(-2, -1) if transpose else g
         norm = x.powf_scalar(2.0).sum().sqrt().clamp_min(self.epsilon)
         x = x.div(norm.reshape([1] * x.rank))
-        for _ in range(self.ns_steps):
+        ns = self.ns_params
+        for _ in range(ns.steps):
             gram = x.matmul(x.swap_dims(-2, -1))
-            poly = gram.mul_scalar(self.b).add(gram.matmul(gram).mul_scalar(self.c))
-            x = x.mul_scalar(self.a).add(poly.matmul(x))
+            poly = gram.mul_scalar(ns.b).add(gram.matmul(gram).mul_scalar(ns.c))
+            x = x.mul_scalar(ns.a).add(poly.matmul(x))
         return x.swap_dims(-2, -1) if transpose else x
 
     def step(self, lr: LearningRate, tensor: Any, grad: Any,
              state: MuonState | None) -> tuple[Any, MuonState]:
         if tensor.rank != 2:
-            raise ValueError("Muon: Newton-Schulz iteration requires 2D tensors, got "
+            raise ValueError("Muon.step: Newton-Schulz iteration requires 2D tensors, got "
                              f"{tensor.rank}D (shape {list(tensor.shape)}); train biases, "
                              "norms and embeddings with another optimizer")
         grad, velocity = self.momentum.transform(grad, None if state is None else state.momentum)
@@ -129,6 +144,7 @@ class Muon:
         return tensor.sub(update.mul_scalar(adjusted)), MuonState(velocity)
 
     def __repr__(self) -> str:
-        return (f"Muon(momentum={self.momentum!r}, ns=({self.a}, {self.b}, {self.c})x"
-                f"{self.ns_steps}, weight_decay={self.weight_decay_penalty}, "
+        ns = self.ns_params
+        return (f"Muon(momentum={self.momentum!r}, ns=({ns.a}, {ns.b}, {ns.c})x"
+                f"{ns.steps}, weight_decay={self.weight_decay_penalty}, "
                 f"adjust_lr_fn={self.adjust_lr_fn.name})")

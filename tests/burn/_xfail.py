@@ -80,5 +80,6 @@ XFAIL: dict[str, str] = {
 
 # known failures on some backend rows only: test -> (row ids, reason)
 XFAIL_ROWS: dict[str, tuple[tuple[str, ...], str]] = {
-    'test_nn_norm_group::test_group_norm_f16_large_group_does_not_underflow_mean': (('numpy', 'autodiff-numpy'), 'not yet in pyburn: GroupNorm on NumPy sums an f16 group in f16, which saturates (158.0 != 0.0); torch and Burn accumulate in f32'),
+    'test_nn_rnn_basic::test_rnn_clipping': (('torch-cpu', 'autodiff-torch-cpu'), 'porting artifact: Burn compares the f32 values with an f32 literal; the port compares Python floats, and 0.3 clamped in f32 is 0.30000001 > 0.3'),
+    'test_nn_rnn_gru::test_bigru_clipping': (('torch-cpu', 'autodiff-torch-cpu'), 'porting artifact: Burn compares the f32 values with an f32 literal; the port compares Python floats, and 0.3 clamped in f32 is 0.30000001 > 0.3'),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pyburn.module import Module, Param, ParamId, RunningState, list_param_ids  # noqa: F401
+from pyburn.module import Module, Param, ParamGroup, ParamId, RunningState, list_param_ids  # noqa: F401
 from pyburn.nn import *  # noqa: F401,F403
 from pyburn.nn.activation_modules import *  # noqa: F401,F403
 from pyburn.nn.attention import *  # noqa: F401,F403
@@ -55,3 +55,17 @@ class test_utils:
             assert abs(lr_a - lr_b) < test_utils.LOOSE_EPSILON, (
                 f"The two learning rates ({lr_a}, {lr_b}) at position {i} in the remaining "
                 "sequences are not approximately equal")
+
+
+class LrSchedulerRecord:
+    """Burn's ``LrSchedulerRecord::from_state(&State { .. })``: a pyburn scheduler record is the
+    state's fields as a dict."""
+
+    @staticmethod
+    def from_state(state: dict[str, Any]) -> dict[str, Any]:
+        return dict(state)
+
+
+def StepLrSchedulerState(**fields: Any) -> dict[str, Any]:
+    """Burn's ``StepLrSchedulerState { iter_idx }`` as the record dict pyburn loads."""
+    return dict(fields)

@@ -39,7 +39,7 @@ def test_should_handle_special_cases(backend):
     data = TensorData([0.0, -0.0, lim('f32', 'INFINITY'), lim('f32', 'NEG_INFINITY'), lim('f32', 'NAN')])
     tensor = TestTensor.from_data(data, device)
     output = tensor.trunc()
-    values = output.into_data().to_vec().to_vec()
+    values = output.into_data().to_vec()
     assert_eq_(values[0], np.dtype('float32').type(0.0))
     assert_(values[0].is_sign_positive())
     assert_eq_(values[1], np.dtype('float32').type(0.0))

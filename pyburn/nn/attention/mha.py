@@ -50,9 +50,8 @@ class MultiHeadAttentionConfig(Config):
         if self.d_model <= 0 or self.n_heads <= 0:
             raise ValueError(f"MultiHeadAttentionConfig.init: d_model and n_heads must be "
                              f"positive, got d_model={self.d_model}, n_heads={self.n_heads}")
-        if self.d_model % self.n_heads:
-            raise ValueError(f"MultiHeadAttentionConfig.init: d_model ({self.d_model}) must be "
-                             f"a multiple of n_heads ({self.n_heads})")
+        # As Burn, a d_model that n_heads does not divide still builds (d_k rounds down, and
+        # Display shows it); `forward` refuses it.
         backend, dev = resolve_device(device, backend, "MultiHeadAttentionConfig.init")
 
         def linear(bias: bool) -> Linear:
@@ -259,6 +258,10 @@ class MultiHeadAttention(Module):
                              f"{list(mask.dims())}")
 
     def _check_input(self, input: MhaInput) -> tuple[int, int]:
+        if self.d_model % self.n_heads:
+            raise ValueError(f"MultiHeadAttention.forward: d_model ({self.d_model}) must be a "
+                             f"multiple of n_heads ({self.n_heads}) to split it into heads "
+                             f"(fix the MultiHeadAttentionConfig)")
         if not isinstance(input, MhaInput):
             raise TypeError(f"MultiHeadAttention.forward: expected an MhaInput "
                             f"(MhaInput.self_attn(x) or MhaInput(query, key, value)), got "

@@ -6,6 +6,7 @@ from .cross_entropy import CrossEntropyLoss, CrossEntropyLossConfig
 from .ctc import CTCLoss, CTCLossConfig
 from .gaussian_nll import GaussianNLLLoss, GaussianNLLLossConfig
 from .huber import HuberLoss, HuberLossConfig
+from .kldiv import KLDivLoss, KLDivLossConfig
 from .lp_loss import LpLoss, LpLossConfig
 from .mse import MseLoss
 from .poisson import PoissonNllLoss, PoissonNllLossConfig
@@ -19,7 +20,7 @@ __all__ = ["Reduction", "MseLoss", "HuberLossConfig", "HuberLoss",
            "CrossEntropyLossConfig", "CrossEntropyLoss",
            "BinaryCrossEntropyLossConfig", "BinaryCrossEntropyLoss",
            "CTCLossConfig", "CTCLoss",
-           "RNNTLossConfig", "RNNTLoss"]
+           "RNNTLossConfig", "RNNTLoss", "KLDivLossConfig", "KLDivLoss"]
 
 # Margin and embedding losses.
 from .cosine_embedding import CosineEmbeddingLoss, CosineEmbeddingLossConfig  # noqa: E402

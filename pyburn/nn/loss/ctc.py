@@ -86,6 +86,9 @@ class CTCLoss(Module):
             raise TypeError(f"CTCLoss.forward_with_reduction: reduction must be a Reduction "
                             f"(Reduction.Mean, Reduction.Sum or Reduction.Auto), got "
                             f"{reduction!r}")
+        if reduction is Reduction.BatchMean:
+            raise ValueError("CTCLoss.forward_with_reduction: Reduction.BatchMean is not "
+                             "supported (use Reduction.Mean, Reduction.Sum or Reduction.Auto)")
         loss = self.forward(log_probs, targets, input_lengths, target_lengths)
         if reduction is Reduction.Sum:
             return loss.sum()

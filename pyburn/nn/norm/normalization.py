@@ -13,6 +13,7 @@ import dataclasses
 from typing import Any, Callable
 
 from pyburn.config import Config, EnumConfig
+from pyburn.config._init_with import init_with
 from pyburn.module import Module
 from pyburn.tensor import Device, Tensor
 
@@ -90,6 +91,13 @@ class NormalizationConfig(EnumConfig):
             return Normalization(Identity())
         inner: Any = self
         return Normalization(inner.config.init(device, backend))
+
+    def init_with(self, record: Any, device: Device | str | None = None,
+                  backend: Any = None) -> "Normalization":
+        """`Config.init_with` for this enum config: the wrapped layer from a record, drawing
+        nothing."""
+        module: Normalization = init_with(self, record, device, backend)
+        return module
 
     @_unit_variant_method
     def with_num_features(self, num_features: int) -> "NormalizationConfig":

@@ -9,7 +9,7 @@ formulation needs (it scales only the hidden part).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, overload
 
 from pyburn.module import Module, Param
 from pyburn.tensor import Device, ShapeError, Tensor, TensorData
@@ -52,23 +52,54 @@ class GateController(Module):
     def d_output(self) -> int:
         return self.input_transform.d_output
 
+    @overload
+    @classmethod
+    def create_with_weights(cls, d_input: Linear, d_output: Linear) -> "GateController": ...
+
+    @overload
     @classmethod
     def create_with_weights(cls, d_input: int, d_output: int, bias: bool,
                             initializer: Initializer, input_record: Any, hidden_record: Any, *,
                             device: Device | str | None = None,
+                            backend: Any = None) -> "GateController": ...
+
+    @classmethod
+    def create_with_weights(cls, d_input: "int | Linear", d_output: "int | Linear",
+                            bias: bool | None = None, initializer: Initializer | None = None,
+                            input_record: Any = None, hidden_record: Any = None, *,
+                            device: Device | str | None = None,
                             backend: Any = None) -> "GateController":
-        """A gate with known weights (Burn builds its LSTM/GRU test fixtures this way).
+        """A gate with known weights (Burn builds its RNN/LSTM/GRU test fixtures this way), in
+        either of Burn's forms:
 
-        Each record is a `Linear`, or a mapping with ``"weight"`` (``[d_input, d_output]``,
-        resp. ``[d_output, d_output]``) and optionally ``"bias"`` (``[d_output]``) whose values
-        are `Param`s, tensors, record nodes ``{"id", "param"}``, or plain data (`TensorData`,
-        lists, arrays: then `device` — and `backend` for a plain string — say where to put it).
+        - ``create_with_weights(input_transform, hidden_transform)`` (Burn's current form): two
+          `Linear` layers, ``[d_input, d_output]`` and ``[d_output, d_output]``, used as given.
+        - ``create_with_weights(d_input, d_output, bias, initializer, input_record,
+          hidden_record)`` (Burn's earlier form). Each record is a `Linear`, or a mapping with
+          ``"weight"`` (``[d_input, d_output]``, resp. ``[d_output, d_output]``) and optionally
+          ``"bias"`` (``[d_output]``) whose values are `Param`s, tensors, record nodes
+          ``{"id", "param"}``, or plain data (`TensorData`, lists, arrays: then `device` — and
+          `backend` for a plain string — say where to put it). As in Burn, the records' values
+          replace what `initializer` would draw (so it never runs), and ``bias=False`` builds
+          gates without biases even when a record carries one.
 
-        As in Burn, the records' values replace what `initializer` would draw (so it never
-        runs), and ``bias=False`` builds gates without biases even when a record carries one.
-        Unlike Burn, shapes are checked against `d_input`/`d_output`."""
-        del initializer  # kept for Burn's signature: the records replace the initial values
+        Unlike Burn, shapes are checked."""
         where = "GateController.create_with_weights"
+        if isinstance(d_input, Linear) or isinstance(d_output, Linear):
+            extra = [bias, initializer, input_record, hidden_record, device, backend]
+            if not (isinstance(d_input, Linear) and isinstance(d_output, Linear)) or any(
+                    e is not None for e in extra):
+                raise TypeError(f"{where}: expected (input_transform: Linear, hidden_transform: "
+                                f"Linear) or (d_input, d_output, bias, initializer, "
+                                f"input_record, hidden_record), got a mix of both")
+            hidden_shape = (d_input.d_output, d_input.d_output)
+            _check_shape(d_output.weight, hidden_shape, f"{where}: hidden_transform.weight "
+                         f"(input_transform maps to d_output={d_input.d_output})")
+            return cls(d_input, d_output)
+        if bias is None or initializer is None or input_record is None or hidden_record is None:
+            raise TypeError(f"{where}: the (d_input, d_output, ...) form needs bias, "
+                            f"initializer, input_record and hidden_record")
+        del initializer  # kept for Burn's signature: the records replace the initial values
         return cls(
             _linear_from_record(input_record, (d_input, d_output), bias, device, backend,
                                 f"{where}: input_record"),

@@ -6,6 +6,8 @@ from .constant import ConstantLr
 from .cosine import CosineAnnealingLrScheduler, CosineAnnealingLrSchedulerConfig
 from .exponential import ExponentialLrScheduler, ExponentialLrSchedulerConfig
 from .linear import LinearLrScheduler, LinearLrSchedulerConfig
+from .module_lr_scheduler import (LrSchedulerGroupConfig, ModuleLearningRate, ModuleLrScheduler,
+                                  ModuleLrSchedulerConfig)
 from .noam import NoamLrScheduler, NoamLrSchedulerConfig
 from .plateau import ReduceLrOnPlateau, ReduceLrOnPlateauConfig
 from .sequential import LrSchedulerConfig, SequentialLrScheduler, SequentialLrSchedulerConfig
@@ -18,4 +20,6 @@ __all__ = ["LrScheduler", "as_lr_scheduler", "ConstantLr",
            "CosineAnnealingLrSchedulerConfig", "CosineAnnealingLrScheduler",
            "NoamLrSchedulerConfig", "NoamLrScheduler",
            "ReduceLrOnPlateauConfig", "ReduceLrOnPlateau",
-           "LrSchedulerConfig", "SequentialLrSchedulerConfig", "SequentialLrScheduler"]
+           "LrSchedulerConfig", "SequentialLrSchedulerConfig", "SequentialLrScheduler",
+           "ModuleLearningRate", "ModuleLrSchedulerConfig", "ModuleLrScheduler",
+           "LrSchedulerGroupConfig"]

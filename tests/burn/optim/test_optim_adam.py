@@ -55,7 +55,7 @@ def test_adam_state_survives_burnpack_round_trip(ad_backend):
 def test_adam_optimizer_with_amsgrad_50_steps(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def given_linear_layer(weight, bias, device):
-        Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
+        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
     linear = given_linear_layer(TensorData([[-0.3206, 0.1374, 0.4043, 0.3200, 0.0859, 0.0671], [0.0777, -0.0185, -0.3667, 0.2550, 0.1955, -0.2922], [-0.0190, 0.0346, -0.2962, 0.2484, -0.2780, 0.3130], [-0.2980, -0.2214, -0.3715, -0.2981, -0.0761, 0.1626], [0.3300, -0.2182, 0.3717, -0.1729, 0.3796, -0.0304], [-0.0159, -0.0120, 0.1258, 0.1921, 0.0293, 0.3833]]), TensorData([-0.3905, 0.0884, -0.0970, 0.1176, 0.1366, 0.0130]), device)
     optimizer = AdamConfig().with_epsilon(1e-8).with_beta_1(0.9).with_beta_2(0.999).with_amsgrad(True).with_weight_decay((WeightDecayConfig(0.5))).init()
@@ -77,7 +77,7 @@ def test_adam_optimizer_with_amsgrad_50_steps(ad_backend):
 def test_adam_optimizer_with_numbers(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def given_linear_layer(weight, bias, device):
-        Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
+        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
     linear = given_linear_layer(TensorData([[-0.3206, 0.1374, 0.4043, 0.3200, 0.0859, 0.0671], [0.0777, -0.0185, -0.3667, 0.2550, 0.1955, -0.2922], [-0.0190, 0.0346, -0.2962, 0.2484, -0.2780, 0.3130], [-0.2980, -0.2214, -0.3715, -0.2981, -0.0761, 0.1626], [0.3300, -0.2182, 0.3717, -0.1729, 0.3796, -0.0304], [-0.0159, -0.0120, 0.1258, 0.1921, 0.0293, 0.3833]]), TensorData([-0.3905, 0.0884, -0.0970, 0.1176, 0.1366, 0.0130]), device)
     x_1 = TestTensor.from_floats([[0.6294, 0.0940, 0.8176, 0.8824, 0.5228, 0.4310], [0.7152, 0.9559, 0.7893, 0.5684, 0.5939, 0.8883]], device).require_grad()
@@ -101,7 +101,7 @@ def test_adam_optimizer_with_numbers(ad_backend):
 def test_adam_optimizer_no_nan(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def given_linear_layer(weight, bias, device):
-        Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
+        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
     linear = given_linear_layer(TensorData([[-0.3206, 0.1374, 0.4043, 0.3200, 0.0859, 0.0671], [0.0777, -0.0185, -0.3667, 0.2550, 0.1955, -0.2922], [-0.0190, 0.0346, -0.2962, 0.2484, -0.2780, 0.3130], [-0.2980, -0.2214, -0.3715, -0.2981, -0.0761, 0.1626], [0.3300, -0.2182, 0.3717, -0.1729, 0.3796, -0.0304], [-0.0159, -0.0120, 0.1258, 0.1921, 0.0293, 0.3833]]), TensorData([-0.3905, 0.0884, -0.0970, 0.1176, 0.1366, 0.0130]), device)
     x = TestTensor.from_floats([[0.8491, 0.2108, 0.8939, 0.4433, 0.5527, 0.2528], [0.3270, 0.0412, 0.5538, 0.9605, 0.3195, 0.9085]], device).require_grad()

@@ -32,7 +32,7 @@ def test_rmsprop_optimizer_save_load_state(ad_backend):
 def test_rmsprop_optimizer_with_numbers_basic(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def given_linear_layer(weight, bias, device):
-        Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
+        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
     linear = given_linear_layer(TensorData([[1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]), TensorData([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]), device)
     x_1 = TestTensor.from_floats([[0.6294, 0.0940, 0.8176, 0.8824, 0.5228, 0.4310], [0.7152, 0.9559, 0.7893, 0.5684, 0.5939, 0.8883]], device).require_grad()
@@ -56,7 +56,7 @@ def test_rmsprop_optimizer_with_numbers_basic(ad_backend):
 def test_rmsprop_optimizer_with_numbers(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def given_linear_layer(weight, bias, device):
-        Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
+        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
     linear = given_linear_layer(TensorData([[-0.3206, 0.1374, 0.4043, 0.3200, 0.0859, 0.0671], [0.0777, -0.0185, -0.3667, 0.2550, 0.1955, -0.2922], [-0.0190, 0.0346, -0.2962, 0.2484, -0.2780, 0.3130], [-0.2980, -0.2214, -0.3715, -0.2981, -0.0761, 0.1626], [0.3300, -0.2182, 0.3717, -0.1729, 0.3796, -0.0304], [-0.0159, -0.0120, 0.1258, 0.1921, 0.0293, 0.3833]]), TensorData([-0.3905, 0.0884, -0.0970, 0.1176, 0.1366, 0.0130]), device)
     x_1 = TestTensor.from_floats([[0.6294, 0.0940, 0.8176, 0.8824, 0.5228, 0.4310], [0.7152, 0.9559, 0.7893, 0.5684, 0.5939, 0.8883]], device).require_grad()
