@@ -346,6 +346,7 @@ def test_torch_interop_errors(backend: Any) -> None:
 def test_errors(backend: Any) -> None:
     d = backend.device
     bad = MultiHeadAttentionConfig(10, 4).init(d)  # builds, as Burn's (d_k = 2)
+    assert "d_model: 10, n_heads: 4, d_k: 2," in str(bad)
     with pytest.raises(ValueError, match="d_model \\(10\\) must be a multiple of n_heads \\(4\\)"):
         bad.forward(MhaInput.self_attn(backend.tensor(np.zeros((2, 3, 10)))))
     m = MultiHeadAttentionConfig(D, HEADS).init(d)

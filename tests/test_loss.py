@@ -363,7 +363,7 @@ def test_shape_and_kind_errors(backend: Any) -> None:
     with pytest.raises(ShapeError, match=r"4 class weights for logits of shape \[4, 3\]"):
         CrossEntropyLossConfig(weights=WEIGHTS).init().forward(x, ints(backend, [0, 1, 2, 0]))
     bce = BinaryCrossEntropyLossConfig(weights=[1.0, 2.0]).init()
-    with pytest.raises(ShapeError, match=r"BinaryCrossEntropyLoss: logits shape \[4, 3\] and "
+    with pytest.raises(ShapeError, match=r"BinaryCrossEntropyLoss.forward: logits shape \[4, 3\] and "
                                          r"targets shape \[4\]"):
         bce.forward(x, ints(backend, [0, 1, 1, 0]))
     with pytest.raises(ShapeError, match=r"number of classes \(3"):

@@ -18,7 +18,7 @@ from pyburn import Distribution, Tensor, TensorData
 from pyburn.config import ConfigError
 from pyburn.module import Param
 from pyburn.nn import (ActivationConfig, BiLstm, BiLstmConfig, GateController, Initializer,
-                       Linear, Lstm, LstmConfig, LstmState)
+                       Linear, LinearConfig, Lstm, LstmConfig, LstmState)
 from pyburn.record import FullPrecisionSettings, NamedMpkFileRecorder
 from pyburn.tensor import RankError, ShapeError, Tolerance
 
@@ -671,3 +671,20 @@ def test_bilstm_forward_errors(backend: Any) -> None:
                                          r"got \[2, 4, 4\]"):
         bi.forward(T.zeros([4, 5, 2], d),
                    LstmState(T.zeros([2, 4, 4], d), T.zeros([2, 4, 4], d)))
+
+
+def test_create_with_weights_from_two_linears(backend: Any) -> None:
+    """Burn's current form, ``create_with_weights(input_transform, hidden_transform)``."""
+    d = backend.device
+    inp = LinearConfig(3, 2).init(d)
+    hidden = LinearConfig(2, 2, bias=False).init(d)
+    gate = GateController.create_with_weights(inp, hidden)
+    assert gate.input_transform is inp and gate.hidden_transform is hidden
+    x, h = backend.tensor(np.ones((1, 3))), backend.tensor(np.ones((1, 2)))
+    np.testing.assert_allclose(gate.gate_product(x, h).to_numpy(),
+                               (inp.forward(x) + hidden.forward(h)).to_numpy())
+    with pytest.raises(ShapeError, match=r"hidden_transform.weight .*expected shape \[2, 2\], "
+                                         r"got \[3, 2\]"):
+        GateController.create_with_weights(inp, LinearConfig(3, 2).init(d))
+    with pytest.raises(TypeError, match="a mix of both"):
+        GateController.create_with_weights(inp, hidden, True)  # type: ignore[call-overload]

@@ -334,3 +334,11 @@ def test_param_from_data_takes_the_backend_from_the_device(backend: Any) -> None
     with pytest.raises(ValueError, match=r"Param.from_data: the device 'cpu' does not name a backend"):
         Param.from_data([1.0], Device("cpu"))
     assert Param.from_data([1.0], Device("cpu"), NumPy).val().backend is NumPy
+
+
+def test_param_dims_without_creating_a_lazy_tensor(backend: Any) -> None:
+    """Burn's ``param.dims()`` (a ``Param`` derefs to its tensor); a lazy one stays lazy."""
+    param = Param.lazy(lambda: Tensor[backend.B].ones([2, 3], backend.device), [2, 3],
+                       backend.device, Tensor[backend.B])
+    assert param.dims() == [2, 3] and not param.is_initialized()
+    assert Param.from_tensor(backend.tensor(np.zeros((4,)))).dims() == [4]

@@ -216,12 +216,12 @@ def test_record_fields(ad_backend: Any) -> None:
     """Burn's field names; optional tensors are None when their option is off."""
     model = make_tiny(ad_backend)
     recorder = BinBytesRecorder(DoublePrecisionSettings)
-    expected = [
+    expected: list[tuple[Any, dict[str, bool]]] = [
         (RmsPropConfig(momentum=0.0), {"square_avg": True, "grad_avg": False, "buf": False}),
         (RmsPropConfig(centered=True), {"square_avg": True, "grad_avg": True, "buf": True}),
     ]
     for config, present in expected:
-        optim = config.init()
+        optim: Any = config.init()
         optim.step(0.1, model, grads_of(model, 0, ad_backend))
         for state in recorder.load(recorder.record(optim.to_record())).values():
             assert {k: v is not None for k, v in state.items()} == present

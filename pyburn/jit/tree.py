@@ -47,7 +47,9 @@ def _optimizer_config(value: Any) -> Any:
         return (type(obj), tuple((n, plain(getattr(obj, n, None))) for n in names
                                  if not n.startswith("__")))
     optim = getattr(value, "optim", None)
-    return (plain(optim), plain(getattr(value, "grad_clipping", None)))
+    groups = tuple((repr(g.group), plain(g.optim), plain(g.grad_clipping))  # with_group rules
+                   for g in getattr(value, "groups", [])[1:])
+    return (plain(optim), plain(getattr(value, "grad_clipping", None)), groups)
 
 
 class InputWalk:

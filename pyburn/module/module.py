@@ -25,6 +25,7 @@ from pyburn.tensor import BackendError, Device, DeviceError, TensorData
 from pyburn.tensor.device import same_storage
 from pyburn.tensor.errors import a_or_an
 
+from .module_record import ModuleRecord
 from .param import Param, ParamId
 
 M = TypeVar("M", bound="Module")
@@ -240,9 +241,10 @@ class Module:
         return self.map(outer)
 
     # --- records -------------------------------------------------------------------------------------
-    def into_record(self) -> dict[str, Any]:
-        """The module's state as a record tree: parameters as ``{"id", "param": TensorData}``."""
-        return {name: _record_of(value) for _, name, value in self._fields()}
+    def into_record(self) -> ModuleRecord:
+        """The module's state as a record tree: parameters as ``{"id", "param": TensorData}``;
+        a `ModuleRecord` (a dict, with Burn's ``into_bytes``/``from_bytes``/``save``/``load``)."""
+        return ModuleRecord((name, _record_of(value)) for _, name, value in self._fields())
 
     def load_record(self, record: Any, *, strict: bool = True) -> Self:
         """A new module with the record's values (validated: a missing or unexpected field, or

@@ -115,6 +115,11 @@ class Param(Generic[T]):
     def shape(self) -> Shape:
         return self._shape
 
+    def dims(self) -> list[int]:
+        """The tensor's dimensions, without creating a lazy one (a Burn ``Param`` derefs to its
+        tensor, so ``param.dims()`` works there too)."""
+        return list(self._shape)
+
     @property
     def device(self) -> Device | None:
         return self._value.device if self._value is not None else self._device

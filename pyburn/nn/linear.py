@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from pyburn.config import Config
-from pyburn.module import Module, Param
+from pyburn.module import Module, ModuleRecord, Param
 from pyburn.record.errors import RecordError
 from pyburn.tensor import Device, RankError, ShapeError, Tensor, TensorData
 
@@ -104,7 +104,7 @@ class Linear(Module):
 
     __call__ = forward
 
-    def into_record(self) -> dict[str, Any]:
+    def into_record(self) -> ModuleRecord:
         """As `Module.into_record`; a `Col` layout records the weight ``[d_output, d_input]``."""
         record = super().into_record()
         if self.layout is LinearLayout.Col:

@@ -27,9 +27,10 @@ __all__ = ["TestTensor", "env", "Tensor", "TensorData", "Shape", "Distribution",
            "assert_", "raises_clear", "Int", "Bool", "Float", "ElementConversion",
            "IndexingUpdateOp", "Transaction", "PadMode", "GridSampleOptions",
            "GridSamplePaddingMode", "InterpolateMode", "nan", "inf", "np", "pyburn", "rmap",
-           "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "module", "loss", "E", "PI", "SQRT_2",
+           "omap", "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "module", "loss", "E", "PI", "SQRT_2",
            "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8", "Slice",
-           "DEFAULT_RTOL", "DEFAULT_ATOL", "rtry", "rmath", "ris_empty", "rpowf"]
+           "DEFAULT_RTOL", "DEFAULT_ATOL", "rtry", "rmath", "ris_empty", "rpowf", "rany", "rall",
+           "Any"]
 
 nan, inf = math.nan, math.inf
 Float = pyburn.Float
@@ -129,6 +130,11 @@ class _RustIter(list):  # type: ignore[type-arg]
 def rmap(r: Any, fn: Any) -> Any:
     """Rust's ``iter.map(f)`` (a range iterates its integers)."""
     return _RustIter(map(fn, _iterable(r)))
+
+
+def omap(x: Any, fn: Any) -> Any:
+    """Rust's ``Option::map``: None stays None."""
+    return None if x is None else fn(x)
 
 
 def rnth(r: Any, n: int) -> Any:
@@ -401,3 +407,13 @@ def rpowf(x: Any, exponent: Any) -> Any:
     if hasattr(x, "powf") and not isinstance(x, (int, float)):
         return x.powf(exponent)
     return float(x) ** exponent
+
+
+def rany(x: Any, fn: Any = None) -> Any:
+    """Rust's ``iter.any(|v| ..)`` (or a tensor's ``any()`` without a predicate)."""
+    return x.any() if fn is None else any(fn(v) for v in _iterable(x))
+
+
+def rall(x: Any, fn: Any = None) -> Any:
+    """Rust's ``iter.all(|v| ..)`` (or a tensor's ``all()`` without a predicate)."""
+    return x.all() if fn is None else all(fn(v) for v in _iterable(x))

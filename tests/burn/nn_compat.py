@@ -6,7 +6,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pyburn.module import Module, Param, ParamGroup, ParamId, RunningState, list_param_ids  # noqa: F401
+from pyburn.module import (Module, ModuleRecord, Param, ParamGroup, ParamId,  # noqa: F401
+                           RunningState, list_param_ids)
 from pyburn.nn import *  # noqa: F401,F403
 from pyburn.nn.activation_modules import *  # noqa: F401,F403
 from pyburn.nn.attention import *  # noqa: F401,F403

@@ -32,5 +32,5 @@ def test_all_with_bool_from_lower_equal(backend):
     tensor1 = TestTensor.from_([[0.0, 1.0, 0.0], [1.0, -1.0, 1.0]]) + 1e-6
     tensor2 = TestTensor.from_([[0.0, 1.0, 0.0], [1.0, -1.0, 1.0]]) + 1e-6
     ge = tensor1.lower_equal(tensor2)
-    all = ge.all()
+    all = rall(ge)
     TensorData([True]).assert_eq(all.into_data(), False)

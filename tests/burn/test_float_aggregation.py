@@ -411,7 +411,7 @@ def test_should_mean_dim_empty_axis_is_nan(backend):
     output = tensor.mean_dim(1).into_data()
     values = output.to_vec()
     assert_eq_(len(values), 3)
-    assert_(iter(values).all(lambda v: rnan(v)))
+    assert_(rall(iter(values), lambda v: rnan(v)))
 
 
 def test_should_sum_dim_empty_tensor_non_empty_axis(backend):

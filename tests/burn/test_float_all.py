@@ -28,7 +28,7 @@ def test_all_dim_large(backend):
     device = device
     rows, cols = (8, 513)
     mask = build_logical_mask(rows, cols)
-    expected = (bslice(0, rows, 1, False)).map(lambda r: (bslice(0, cols, 1, False)).all(lambda c: mask[r * cols + c])).collect()
+    expected = (bslice(0, rows, 1, False)).map(lambda r: rall((bslice(0, cols, 1, False)), lambda c: mask[r * cols + c])).collect()
     expected = TensorData(expected, [rows, 1])
     float = TestTensor.from_data(TensorData(mask_to_floats(mask), [rows, cols]), device)
     expected.assert_eq(float.all_dim(1).into_data(), False)
@@ -42,9 +42,9 @@ def test_all_empty(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device
     expected = TensorData([True])
-    expected.assert_eq(TestTensor.empty([0], device).all().into_data(), False)
-    expected.assert_eq(TestTensorInt.empty([0], device).all().into_data(), False)
-    expected.assert_eq(TestTensorBool.empty([0], device).all().into_data(), False)
+    expected.assert_eq(rall(TestTensor.empty([0], device)).into_data(), False)
+    expected.assert_eq(rall(TestTensorInt.empty([0], device)).into_data(), False)
+    expected.assert_eq(rall(TestTensorBool.empty([0], device)).into_data(), False)
 
 
 def test_all_dim_empty_axis(backend):

@@ -101,18 +101,19 @@ class BinaryCrossEntropyLoss(Module):
     __call__ = forward
 
     def _check(self, logits: Any, targets: Any) -> None:
-        check_tensor(_NAME, "logits", logits, "Float")
-        check_tensor(_NAME, "targets", targets, "Int")
-        check_same_shape(_NAME, "logits", logits, "targets", targets)
+        owner = f"{_NAME}.forward"
+        check_tensor(owner, "logits", logits, "Float")
+        check_tensor(owner, "targets", targets, "Int")
+        check_same_shape(owner, "logits", logits, "targets", targets)
         if self.weight_values is None:
             return
         n = len(self.weight_values)
         if logits.rank > 1 and n != logits.shape[-1]:
-            raise ShapeError(f"{_NAME}: the number of classes ({logits.shape[-1]}, last dim of "
+            raise ShapeError(f"{owner}: the number of classes ({logits.shape[-1]}, last dim of "
                              f"shape {list(logits.shape)}) does not match the {n} weights "
                              f"provided")
         if logits.rank <= 1 and n != 2:
-            raise ShapeError(f"{_NAME}: binary targets of shape {list(targets.shape)} need 2 "
+            raise ShapeError(f"{owner}: binary targets of shape {list(targets.shape)} need 2 "
                              f"weights (for targets 0 and 1), got {n}")
 
     def __repr__(self) -> str:

@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from pyburn.config import Config
-from pyburn.module import Module
+from pyburn.module import Module, ModuleRecord
 from pyburn.tensor import Device, RankError, ShapeError, Tensor
 
 from .._types import B
@@ -86,7 +86,7 @@ class PositionWiseFeedForward(Module):
     __call__ = forward
 
     # Burn's record layout: the activation is ``#[module(skip)]`` (see the module docstring).
-    def into_record(self) -> dict[str, Any]:
+    def into_record(self) -> ModuleRecord:
         record = super().into_record()
         record.pop("activation", None)
         return record

@@ -60,7 +60,7 @@ def test_single_token_uniform_probs(backend):
     num_paths = time_steps
     emissions_per_path = (time_steps + target_len)
     total_prob = num_paths * rpowf(v, -emissions_per_path)
-    expected_loss = -total_prob.ln()
+    expected_loss = -rmath('ln', total_prob)
     loss.into_data().assert_approx_eq(TensorData([expected_loss]), Tolerance.absolute(1e-4))
 
 
@@ -73,7 +73,7 @@ def test_empty_target(backend):
     v = NUM_LABELS
     log_uniform = rmath('ln', 1.0 / v)
     loss = rnnt.forward(TestTensor.full([1, time_steps, 2, NUM_LABELS], log_uniform, dev), TestTensorInt.from_data([[1]], dev), TestTensorInt.from_data([time_steps], dev), TestTensorInt.from_data([target_len], dev))
-    expected_loss = -rpowf(v, -((time_steps + target_len))).ln()
+    expected_loss = -rmath('ln', rpowf(v, -((time_steps + target_len))))
     loss.into_data().assert_approx_eq(TensorData([expected_loss]), Tolerance.absolute(1e-4))
 
 
@@ -185,7 +185,7 @@ def test_variable_lengths_b3(ad_backend):
     loss = rnnt.forward(logits, TestTensorInt.from_data(TensorData([1, 2, 3, 4, 1, 0, 2, 0, 0], [3, 3]), dev), TestTensorInt.from_data([6, 4, 5], dev), TestTensorInt.from_data([3, 2, 1], dev))
     loss.into_data().assert_approx_eq(TensorData([10.7458, 8.0196, 8.3316]), tol())
     grads = loss.sum().backward()
-    grad = logits.grad(grads).into_data().to_data().to_vec() 
+    grad = logits.grad(grads).into_data().to_vec() 
     stride = 4 * 5
     zeros = [0.0] * (5)
     assert_grad(grad, 0, 0, 0, 6, 4, 5, [-0.4232, -0.3114, 0.1992, 0.2478, 0.2876])

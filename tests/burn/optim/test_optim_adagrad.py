@@ -13,7 +13,7 @@ def test_adagrad_optimizer_save_load_state(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def create_adagrad():
         config = AdaGradConfig()
-        return AdaGrad(lr_decay=LrDecay(lr_decay=config.lr_decay, epsilon=config.epsilon), weight_decay=rmap(config.weight_decay, WeightDecay.new)).into()
+        return OptimizerAdaptor(AdaGrad(lr_decay=LrDecay(lr_decay=config.lr_decay, epsilon=config.epsilon), weight_decay=omap(config.weight_decay, WeightDecay.new)))
     device = device
     linear = LinearConfig(6, 6).init(device)
     x = TestTensor.random([2, 6], Distribution.Default, device)

@@ -13,7 +13,7 @@ def test_adam_optimizer_save_load_state(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def create_adam():
         config = AdamConfig()
-        return Adam(momentum=AdaptiveMomentum(beta_1=config.beta_1, beta_2=config.beta_2, epsilon=config.epsilon, amsgrad=config.amsgrad), weight_decay=rmap(config.weight_decay, WeightDecay.new)).into()
+        return OptimizerAdaptor(Adam(momentum=AdaptiveMomentum(beta_1=config.beta_1, beta_2=config.beta_2, epsilon=config.epsilon, amsgrad=config.amsgrad), weight_decay=omap(config.weight_decay, WeightDecay.new)))
     device = device
     linear = LinearConfig(6, 6).init(device)
     x = TestTensor.random([2, 6], Distribution.Default, device)

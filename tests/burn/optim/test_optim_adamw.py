@@ -13,7 +13,7 @@ def test_adamw_optimizer_save_load_state(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def create_adamw():
         config = AdamWConfig()
-        return AdamW(momentum=AdaptiveMomentumW(beta_1=config.beta_1, beta_2=config.beta_2, epsilon=config.epsilon, amsgrad=config.amsgrad), weight_decay=config.weight_decay, cautious_weight_decay=False).into()
+        return OptimizerAdaptor(AdamW(momentum=AdaptiveMomentumW(beta_1=config.beta_1, beta_2=config.beta_2, epsilon=config.epsilon, amsgrad=config.amsgrad), weight_decay=config.weight_decay, cautious_weight_decay=False))
     device = device
     linear = LinearConfig(6, 6).init(device)
     x = TestTensor.random([2, 6], Distribution.Default, device)

@@ -13,7 +13,7 @@ def test_adan_optimizer_save_load_state(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def create_adan():
         config = AdanConfig()
-        return Adan(momentum=AdaptiveNesterovMomentum(beta_1=config.beta_1, beta_2=config.beta_2, beta_3=config.beta_3, epsilon=config.epsilon), weight_decay=config.weight_decay, no_prox=config.no_prox).into()
+        return OptimizerAdaptor(Adan(momentum=AdaptiveNesterovMomentum(beta_1=config.beta_1, beta_2=config.beta_2, beta_3=config.beta_3, epsilon=config.epsilon), weight_decay=config.weight_decay, no_prox=config.no_prox))
     device = device
     linear = LinearConfig(6, 6).init(device)
     x = TestTensor.random([2, 6], Distribution.Default, device)

@@ -8,6 +8,11 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+class TwoLayerModel(Module):
+    layer_a: Any
+    layer_b: Any
+
+
 def test_default_optimizer_state_survives_round_trip(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
     def make_model(device):
