@@ -120,6 +120,17 @@ def test_index_links_every_page():
     assert not missing, f"docs/index.md does not link: {missing}"
 
 
+def test_tensor_page_lists_every_tensor_method():
+    """docs/tensor.md is the op reference (Burn name, PyTorch equivalent): every public Tensor
+    method and every activation function appears in it by name."""
+    from pyburn import Tensor
+    from pyburn.tensor import activation
+    doc = (ROOT / "docs" / "tensor.md").read_text(encoding="utf-8")
+    names = {n for n in dir(Tensor) if not n.startswith("_")} | set(activation.__all__)
+    missing = sorted(n for n in names if not re.search(rf"\b{re.escape(n)}\b", doc))
+    assert not missing, f"docs/tensor.md does not list: {missing}"
+
+
 def test_every_page_is_collected():
     ids = {p.id.split(":")[0] for p in collect()}
     for page in ("index.md", "getting-started.md", "tensor.md", "autodiff.md"):

@@ -1139,6 +1139,9 @@ def test_extra_math_ops_match_torch(backend):
         "threshold": (activation.threshold(t, 0.1, 9.0), torch.nn.functional.threshold(tx, 0.1, 9.0)),
         "thresholded_relu": (activation.thresholded_relu(t, 0.1), torch.nn.functional.threshold(tx, 0.1, 0.0)),
         "tanhshrink": (activation.tanhshrink(t), torch.nn.functional.tanhshrink(tx)),
+        "hard_shrink": (activation.hard_shrink(t, 0.3), torch.nn.functional.hardshrink(tx, 0.3)),
+        "soft_shrink": (activation.soft_shrink(t, 0.3), torch.nn.functional.softshrink(tx, 0.3)),
+        "shrink": (activation.shrink(t, 0.3, 0.3), torch.nn.functional.softshrink(tx, 0.3)),
     }
     for name, (ours, theirs) in checks.items():
         np.testing.assert_allclose(ours.to_numpy(), theirs.numpy(), rtol=1e-5, atol=1e-6, err_msg=name)

@@ -34,3 +34,10 @@ def check_same_shape(owner: str, a_name: str, a: Any, b_name: str, b: Any) -> No
     if tuple(a.shape) != tuple(b.shape):
         raise ShapeError(f"{owner}: {a_name} shape {list(a.shape)} and {b_name} shape "
                          f"{list(b.shape)} must be equal")
+
+
+def check_predictions_targets(owner: str, predictions: Any, targets: Any) -> None:
+    """Both Float tensors of one shape: what every element-wise regression loss takes."""
+    check_tensor(owner, "predictions", predictions, "Float")
+    check_tensor(owner, "targets", targets, "Float")
+    check_same_shape(owner, "predictions", predictions, "targets", targets)

@@ -24,7 +24,7 @@ from pyburn.module import Module
 from pyburn.tensor import Tensor
 
 from .._types import B
-from ._checks import check_same_shape, check_tensor
+from ._checks import check_predictions_targets
 from .reduction import Reduction
 
 __all__ = ["KLDivLossConfig", "KLDivLoss"]
@@ -68,9 +68,7 @@ class KLDivLoss(Module):
                              targets: "Tensor[B]") -> "Tensor[B]":
         """The element-wise losses, shaped like the inputs."""
         owner = f"{_NAME}.forward_no_reduction"
-        check_tensor(owner, "predictions", predictions, "Float")
-        check_tensor(owner, "targets", targets, "Float")
-        check_same_shape(owner, "predictions", predictions, "targets", targets)
+        check_predictions_targets(owner, predictions, targets)
         if self.log_target:
             return targets.exp().mul(targets.sub(predictions))
         tiny = float(np.finfo(targets.dtype.numpy()).tiny)

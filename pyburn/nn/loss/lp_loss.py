@@ -17,7 +17,7 @@ from pyburn.module import Module
 from pyburn.tensor import Tensor
 
 from .._types import B
-from ._checks import check_same_shape, check_tensor
+from ._checks import check_predictions_targets
 from ._dims import mean_over_dims
 from .reduction import Reduction, reduce
 
@@ -65,9 +65,7 @@ class LpLoss(Module):
                              targets: "Tensor[B]") -> "Tensor[B]":
         """The element-wise losses ``|predictions - targets|^p``, shaped like the inputs."""
         owner = f"{_NAME}.forward_no_reduction"
-        check_tensor(owner, "predictions", predictions, "Float")
-        check_tensor(owner, "targets", targets, "Float")
-        check_same_shape(owner, "predictions", predictions, "targets", targets)
+        check_predictions_targets(owner, predictions, targets)
         error = predictions.sub(targets)
         if self.p == 1.0:
             return error.abs()

@@ -22,7 +22,7 @@ from pyburn.module import Module
 from pyburn.tensor import Tensor
 
 from .._types import B
-from ._checks import check_same_shape, check_tensor
+from ._checks import check_predictions_targets
 from .reduction import Reduction, reduce
 
 _NAME = "PoissonNllLoss"
@@ -68,9 +68,7 @@ class PoissonNllLoss(Module):
                              targets: "Tensor[B]") -> "Tensor[B]":
         """The element-wise losses, shaped like the inputs."""
         owner = f"{_NAME}.forward_no_reduction"
-        check_tensor(owner, "predictions", predictions, "Float")
-        check_tensor(owner, "targets", targets, "Float")
-        check_same_shape(owner, "predictions", predictions, "targets", targets)
+        check_predictions_targets(owner, predictions, targets)
         _refuse_negative(owner, "targets", targets, " (they are counts)")
         if self.log_input:
             loss = predictions.exp().sub(targets.mul(predictions))

@@ -22,7 +22,7 @@ from pyburn.module import Module
 from pyburn.tensor import Tensor
 
 from .._types import B
-from ._checks import check_same_shape, check_tensor
+from ._checks import check_predictions_targets
 from ._dims import mean_over_dims
 from .reduction import Reduction, reduce
 
@@ -51,9 +51,7 @@ class SmoothL1Loss(Module):
     def forward(self, predictions: "Tensor[B]", targets: "Tensor[B]") -> "Tensor[B]":
         """The element-wise losses, shaped like the inputs (Burn's ``forward``)."""
         owner = f"{_NAME}.forward"
-        check_tensor(owner, "predictions", predictions, "Float")
-        check_tensor(owner, "targets", targets, "Float")
-        check_same_shape(owner, "predictions", predictions, "targets", targets)
+        check_predictions_targets(owner, predictions, targets)
         error = predictions.sub(targets)
         magnitude = error.abs()
         linear = magnitude.sub_scalar(0.5 * self.beta)
