@@ -673,7 +673,7 @@ ELEM_TYPES = {"FloatElem": "float32", "IntElem": "int32", "f32": "float32", "f64
 def translate_expr(s: str) -> str:
     s = re.sub(r"\\\n\s*", "", s)   # Rust's string continuation: backslash-newline-indent is nothing
     s = re.sub(r'("(?:[^"\\]|\\[\s\S])*")|\s+', lambda m: m.group(1) or " ", s).strip()
-    if re.search(r"\bmatch\b|\bimpl\b|\bunsafe\b|\bstruct\b|\benum\b|=>", s):
+    if re.search(r"\bmatch\b|\bimpl\b|\bunsafe\b|\bstruct\b|\benum\b|=>", code_of(s)):
         raise Untranslatable("match/impl/struct syntax")
     if re.search(r"<\w+ as \w+>", s):
         raise Untranslatable("trait-qualified type (compile-time element type)")
@@ -1011,7 +1011,10 @@ INTO_ENUMS = ("ActivationConfig", "NormalizationConfig", "LrSchedulerConfig")
 
 def translate_helper(name: str, fn: RustHelper) -> list[str]:
     params = []
-    for p in split_top(fn.params, ","):
+    plain = fn.params
+    while re.search(r"<[^<>]*>", plain):       # generic arguments of the parameter types
+        plain = re.sub(r"<[^<>]*>", "", plain)
+    for p in split_top(plain, ","):
         p = p.strip()
         if not p:
             continue

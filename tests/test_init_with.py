@@ -18,7 +18,7 @@ from pyburn import Distribution, Tensor, TensorData
 from pyburn.config import Config, EnumConfig
 from pyburn.module import Module
 from pyburn.nn import ActivationConfig, Initializer, LinearConfig, Relu
-from pyburn.nn.attention import MultiHeadAttentionConfig
+from pyburn.nn.attention import CrossAttentionConfig, MultiHeadAttentionConfig
 from pyburn.nn.transformer import (PositionWiseFeedForwardConfig, TransformerDecoderConfig,
                                    TransformerEncoderConfig)
 from pyburn.record import HalfPrecisionSettings, NamedMpkFileRecorder, RecordError
@@ -31,6 +31,7 @@ EXAMPLES: dict[str, Any] = {
     "PReluConfig": nn.PReluConfig(num_parameters=3),
     "SoftplusConfig": nn.SoftplusConfig(),
     "MultiHeadAttentionConfig": MultiHeadAttentionConfig(4, 2),
+    "CrossAttentionConfig": CrossAttentionConfig(4, 3, 2, 1, 2),
     "Conv1dConfig": nn.Conv1dConfig(2, 3, 3),
     "Conv2dConfig": nn.Conv2dConfig([2, 4], [3, 2], groups=2),
     "Conv3dConfig": nn.Conv3dConfig([1, 2], [2, 2, 2]),
@@ -48,6 +49,7 @@ EXAMPLES: dict[str, Any] = {
     "SmoothL1LossConfig": nn.SmoothL1LossConfig(0.5),
     "PoissonNllLossConfig": nn.PoissonNllLossConfig(full=True),
     "GaussianNLLLossConfig": nn.GaussianNLLLossConfig(full=True),
+    "KLDivLossConfig": nn.KLDivLossConfig(log_target=True),
     "BatchNormConfig": nn.BatchNormConfig(3),
     "GroupNormConfig": nn.GroupNormConfig(2, 4),
     "InstanceNormConfig": nn.InstanceNormConfig(3),
@@ -175,7 +177,7 @@ def _takes_device(config: Any) -> bool:
     "DropoutConfig", "HardSigmoidConfig", "LeakyReluConfig", "SoftplusConfig",
     "BinaryCrossEntropyLossConfig", "CrossEntropyLossConfig", "HuberLossConfig",
     "LpLossConfig", "SmoothL1LossConfig", "PoissonNllLossConfig", "GaussianNLLLossConfig",
-    "Interpolate1dConfig", "Interpolate2dConfig", "PositionalEncodingConfig",
+    "KLDivLossConfig", "Interpolate1dConfig", "Interpolate2dConfig", "PositionalEncodingConfig",
     "RotaryEncodingConfig", "CeluConfig", "EluConfig", "HardShrinkConfig", "SoftShrinkConfig",
     "ShrinkConfig", "ThresholdedReluConfig", "ThresholdConfig", "HardtanhConfig", "RReluConfig",
     "GaussianNoiseConfig", "CosineEmbeddingLossConfig", "HingeEmbeddingLossConfig",

@@ -41,7 +41,7 @@ def probs(shape: tuple[int, ...]) -> np.ndarray:
     return np.exp(log_probs(shape))
 
 
-# --- KLDivLoss -----------------------------------------------------------------------------------------
+# --- KLDivLoss ------------------------------------------------------------------------------------
 REDUCTIONS = [(Reduction.Mean, "mean"), (Reduction.Sum, "sum"),
               (Reduction.BatchMean, "batchmean"), (Reduction.Auto, "batchmean")]
 
@@ -121,7 +121,7 @@ def test_kldiv_errors(backend: Any) -> None:
     assert isinstance(loss, KLDivLoss)
 
 
-# --- CrossAttention ------------------------------------------------------------------------------------
+# --- CrossAttention -------------------------------------------------------------------------------
 def weights_of(ca: CrossAttention) -> dict[str, tuple[Any, Any]]:
     torch = torch_or_skip()
     out = {}
@@ -223,7 +223,8 @@ def test_cross_attention_dropout_acts_on_weights(backend: Any) -> None:
     is left; without Autodiff dropout is off."""
     case = backend.f64.ad
     ca = CrossAttentionConfig(4, 4, 2, 2, 2, dropout=1.0).init(case.device)
-    out = ca.forward(floats(case, RNG.normal(size=(1, 2, 4))), floats(case, RNG.normal(size=(1, 3, 4))))
+    out = ca.forward(floats(case, RNG.normal(size=(1, 2, 4))),
+                     floats(case, RNG.normal(size=(1, 3, 4))))
     bias = ca.output.bias.val().to_numpy()
     np.testing.assert_allclose(out.to_numpy(), np.broadcast_to(bias, (1, 2, 4)), atol=1e-15)
 

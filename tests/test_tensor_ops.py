@@ -86,7 +86,17 @@ def test_full_zeros_ones_empty(backend, kind, value, expected_dtype):
     check(like.zeros_like(), np.zeros((3, 2)))
     check(like.ones_like(), np.ones((3, 2)))
     check(like.full_like(value), np.full((3, 2), value))
+    check(like.empty_like(), np.zeros((3, 2)))
     assert like.dtype.value.startswith(expected_dtype)
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float64"])
+def test_like_constructors_keep_the_dtype(backend, dtype):
+    """zeros_like/ones_like/full_like/empty_like/random_like of an f16 or f64 tensor are f16 or
+    f64 (they used to come back in the backend's default float dtype)."""
+    x = Tensor[backend.B].ones([2, 3], device=backend.device, dtype=dtype)
+    for made in (x.zeros_like(), x.ones_like(), x.full_like(0.5), x.empty_like(), x.random_like()):
+        assert (made.dtype, made.dims(), made.device) == (x.dtype, [2, 3], x.device)
 
 
 def test_random_distributions(backend):

@@ -90,17 +90,26 @@ class BasicOps(TensorOpsBase[B, K]):
         return cls.from_primitive(cls._ops.random(dims_arg(shape, "random"), distribution,
                                                   _resolve_device(cls.backend, device)))
 
+    # The *_like constructors keep this tensor's shape, device and dtype (an f16 tensor's
+    # zeros_like is f16), as Burn's and torch's do.
     def zeros_like(self) -> "Self":
-        return type(self).full(self.shape, 0, self.device)
+        return self._same_dtype(type(self).full(self.shape, 0, self.device))
 
     def ones_like(self) -> "Self":
-        return type(self).full(self.shape, 1, self.device)
+        return self._same_dtype(type(self).full(self.shape, 1, self.device))
 
     def full_like(self, value: Any) -> "Self":
-        return type(self).full(self.shape, value, self.device)
+        return self._same_dtype(type(self).full(self.shape, value, self.device))
+
+    def empty_like(self) -> "Self":
+        """Burn's ``empty_like``: values are unspecified (here: zeros, never garbage)."""
+        return self.zeros_like()
 
     def random_like(self, distribution: DistributionValue = Distribution.Default) -> "Self":
-        return type(self).random(self.shape, distribution, self.device)
+        return self._same_dtype(type(self).random(self.shape, distribution, self.device))
+
+    def _same_dtype(self, out: "Self") -> "Self":
+        return out if out.dtype == self.dtype else out.cast(self.dtype)  # type: ignore[attr-defined]
 
     @classmethod
     def cat(cls, tensors: Sequence[_TensorT], dim: int) -> _TensorT:

@@ -370,6 +370,10 @@ class _Result:
     def err(self) -> _ErrMessage | None:
         return None if self.error is None else _ErrMessage(str(self.error))
 
+    def unwrap_err(self) -> _ErrMessage:
+        assert self.error is not None, f"expected an error, got {self.value!r}"
+        return _ErrMessage(str(self.error))
+
     def is_err(self) -> bool:
         return self.error is not None
 

@@ -11,6 +11,41 @@ MIN_LR = 0.1
 NUM_ITERS = 9
 
 
+def test_config_initial_lr_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: CosineAnnealingLrSchedulerConfig(0.0, 10).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Initial learning rate must be greater than 0 and at most 1")
+
+
+def test_config_initial_lr_too_high(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: CosineAnnealingLrSchedulerConfig(1.5, 10).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Initial learning rate must be greater than 0 and at most 1")
+
+
+def test_config_min_lr_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: CosineAnnealingLrSchedulerConfig(0.5, 10).with_min_lr(-0.1).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Minimum learning rate must be at least 0 and at most equal to the initial learning rate")
+
+
+def test_config_min_lr_too_high(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: CosineAnnealingLrSchedulerConfig(0.5, 10).with_min_lr(0.6).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Minimum learning rate must be at least 0 and at most equal to the initial learning rate")
+
+
+def test_config_num_iters_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: CosineAnnealingLrSchedulerConfig(0.5, 0).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Number of iterations must be at least 1")
+
+
 def test_lr_change(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     INITIAL_LR = 0.5

@@ -8,6 +8,34 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def test_config_initial_lr_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: ExponentialLrSchedulerConfig(0.0, 0.5).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Initial learning rate must be greater than 0 and at most 1")
+
+
+def test_config_initial_lr_too_high(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: ExponentialLrSchedulerConfig(1.5, 0.5).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Initial learning rate must be greater than 0 and at most 1")
+
+
+def test_config_gamma_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: ExponentialLrSchedulerConfig(0.5, 0.0).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Gamma must be greater than 0 and at most 1")
+
+
+def test_config_gamma_too_high(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: ExponentialLrSchedulerConfig(0.5, 1.5).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Gamma must be greater than 0 and at most 1")
+
+
 def test_lr_change(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     scheduler = ExponentialLrSchedulerConfig(0.8, 0.1).init()

@@ -9,6 +9,41 @@ from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_c
 NUM_ITERS = 6
 
 
+def test_config_initial_lr_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: LinearLrSchedulerConfig(0.0, 0.5, 100).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Initial learning rate must be greater than 0 and at most 1")
+
+
+def test_config_initial_lr_too_high(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: LinearLrSchedulerConfig(1.5, 0.5, 100).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Initial learning rate must be greater than 0 and at most 1")
+
+
+def test_config_final_lr_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: LinearLrSchedulerConfig(0.5, -0.5, 100).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Final learning rate must be at least 0 and at most 1")
+
+
+def test_config_final_lr_too_high(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: LinearLrSchedulerConfig(0.5, 1.5, 100).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Final learning rate must be at least 0 and at most 1")
+
+
+def test_config_num_iters_too_low(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    r = rtry(lambda: LinearLrSchedulerConfig(0.9, 0.1, 0).init())
+    assert_(r.is_err())
+    assert_eq_(r.unwrap_err(), "Number of iterations must be at least 1")
+
+
 def test_lr_decreasing(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     scheduler = LinearLrSchedulerConfig(0.9, 0.5, 4).init()
