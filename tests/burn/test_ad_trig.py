@@ -215,7 +215,7 @@ def test_should_diff_atan2(ad_backend):
     tensor_1 = TestTensor.from_data(data_1, device).require_grad()
     tensor_2 = TestTensor.from_data(data_2, device).require_grad()
     tensor_3 = TestTensor.from_data(data_3, device).require_grad()
-    tensor_4 = tensor_1.clone().matmul(tensor_2.clone().atan2(tensor_3.clone()))
+    tensor_4 = tensor_1.matmul(tensor_2.atan2(tensor_3))
     tensor_5 = tensor_4.matmul(tensor_2)
     grads = tensor_5.backward()
     grad_1 = tensor_1.grad(grads)

@@ -31,7 +31,7 @@ def test_argwhere_3d(backend):
 def test_nonzero_1d(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensorBool.from_([False, True, False, True, True])
-    data_actual = tensor.nonzero().into_iter().map(lambda t: t.into_data()).collect()
+    data_actual = list(rmap(iter(tensor.nonzero()), lambda t: t.into_data()))
     assert_eq_(len(data_actual), 1)
     data_actual[0].assert_eq(TensorData([1, 3, 4]), False)
 
@@ -39,7 +39,7 @@ def test_nonzero_1d(backend):
 def test_nonzero_2d(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensorBool.from_([[False, False], [False, True], [True, True]])
-    data_actual = tensor.nonzero().into_iter().map(lambda t: t.into_data()).collect()
+    data_actual = list(rmap(iter(tensor.nonzero()), lambda t: t.into_data()))
     data_expected = [TensorData([1, 2, 2]), TensorData([1, 0, 1])]
     assert_eq_(len(data_actual), 2)
     for idx, actual in enumerate(iter(data_actual)):
@@ -49,7 +49,7 @@ def test_nonzero_2d(backend):
 def test_nonzero_3d(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensorBool.from_([[[False, False, False], [False, True, False]], [[True, False, True], [True, True, False]]])
-    data_actual = tensor.nonzero().into_iter().map(lambda t: t.into_data()).collect()
+    data_actual = list(rmap(iter(tensor.nonzero()), lambda t: t.into_data()))
     data_expected = [TensorData([0, 1, 1, 1, 1]), TensorData([1, 0, 0, 1, 1]), TensorData([1, 0, 2, 0, 1])]
     assert_eq_(len(data_actual), 3)
     for idx, actual in enumerate(iter(data_actual)):

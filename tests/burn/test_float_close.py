@@ -11,7 +11,7 @@ def test_is_close(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor1 = TestTensor.from_([[0.0, 1.0, 0.0], [1.0, -1.0, 1.0]])
     tensor2 = TestTensor.from_([[0.0, 1.0, 0.0], [1.0, -1.0, 3.0]]) + 1e-9
-    data_actual = tensor1.clone().is_close(tensor2.clone(), None, None).into_data()
+    data_actual = tensor1.is_close(tensor2, None, None).into_data()
     defaults_expected = TensorData([[True, True, True], [True, True, False]])
     defaults_expected.assert_eq(data_actual, False)
     data_actual = tensor1.is_close(tensor2, (DEFAULT_RTOL), (DEFAULT_ATOL)).into_data()

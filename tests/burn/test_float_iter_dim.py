@@ -12,7 +12,7 @@ def test_1d_iter_last_item(backend):
     data = [1, 2, 3, 4]
     device = device
     tensor = TestTensorInt.from_ints(data, device)
-    tensor.iter_dim(0).last().into_data().assert_eq(TensorData([4]), False)
+    rlast(tensor.iter_dim(0)).into_data().assert_eq(TensorData([4]), False)
 
 
 def test_too_high_dimension(backend):

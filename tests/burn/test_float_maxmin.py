@@ -143,9 +143,9 @@ def test_max_abs_dim_2d_dim_0(backend):
 def test_max_abs_dims_2d(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensor.from_data([[0.0, 1.0, -2.0], [-5.0, 6.0, 1.0]], device)
-    tensor.clone().max_abs_dims([0]).into_data().assert_eq(TensorData([[5.0, 6.0, 2.0]]), False)
-    tensor.clone().max_abs_dims([-2]).into_data().assert_eq(TensorData([[5.0, 6.0, 2.0]]), False)
-    tensor.clone().max_abs_dims([0, 1]).into_data().assert_eq(TensorData([[6.0]]), False)
+    tensor.max_abs_dims([0]).into_data().assert_eq(TensorData([[5.0, 6.0, 2.0]]), False)
+    tensor.max_abs_dims([-2]).into_data().assert_eq(TensorData([[5.0, 6.0, 2.0]]), False)
+    tensor.max_abs_dims([0, 1]).into_data().assert_eq(TensorData([[6.0]]), False)
 
 
 def test_max_abs_dim_2d_dim_1(backend):
@@ -159,14 +159,14 @@ def test_max_abs_dim_2d_dim_1(backend):
 def test_whole_max_min_finite_and_infinite_values(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensor.from_([lim('f32', 'NEG_INFINITY'), -2.0, 7.0, 7.0, lim('f32', 'INFINITY')])
-    tensor.clone().max().into_data().assert_eq(TensorData([lim('f32', 'INFINITY')]), False)
+    tensor.max().into_data().assert_eq(TensorData([lim('f32', 'INFINITY')]), False)
     tensor.min().into_data().assert_eq(TensorData([lim('f32', 'NEG_INFINITY')]), False)
 
 
 def test_whole_max_min_integer_control(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensor.from_([3.0, -2.0, 7.0, 1.0]).int()
-    tensor.clone().max().into_data().assert_eq(TensorData([7]), False)
+    tensor.max().into_data().assert_eq(TensorData([7]), False)
     tensor.min().into_data().assert_eq(TensorData([-2]), False)
 
 
@@ -192,14 +192,14 @@ def test_whole_max_min_nan_non_contiguous_view(backend):
 def test_whole_max_min_ignore_nan_outside_logical_view(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensor.from_([[lim('f32', 'NAN'), 1.0, 2.0], [3.0, 4.0, 5.0]]).narrow(0, 1, 1).swap_dims(0, 1)
-    tensor.clone().max().into_data().assert_eq(TensorData([5.0]), False)
+    tensor.max().into_data().assert_eq(TensorData([5.0]), False)
     tensor.min().into_data().assert_eq(TensorData([3.0]), False)
 
 
 def test_whole_max_min_expanded_view_uses_only_logical_elements(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor = TestTensor.from_([[lim('f32', 'NAN'), 1.0], [2.0, 3.0]]).narrow(0, 1, 1).expand([2, 2])
-    tensor.clone().max().into_data().assert_eq(TensorData([3.0]), False)
+    tensor.max().into_data().assert_eq(TensorData([3.0]), False)
     tensor.min().into_data().assert_eq(TensorData([2.0]), False)
 
 

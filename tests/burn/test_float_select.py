@@ -148,7 +148,7 @@ def test_should_match_default_implementation_behavior(backend):
     tensor = TestTensorBool.from_data([True, False, True], device)
     indices = TestTensorInt.from_data([0, 1, 0], device)
     values = TestTensorBool.from_data([False, True, True], device)
-    optimized_result = tensor.clone().select_assign(0, indices.clone(), values.clone(), IndexingUpdateOp.Add)
+    optimized_result = tensor.select_assign(0, indices, values, IndexingUpdateOp.Add)
     int_tensor = tensor.int()
     int_values = values.int()
     assigned = int_tensor.select_assign(0, indices, int_values, IndexingUpdateOp.Add)
@@ -172,7 +172,7 @@ def test_should_select_add_with_negative_dim_2d(backend):
     tensor = TestTensor.from_data([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], device)
     values = TestTensor.from_data([[1.0, 2.0], [3.0, 4.0]], device)
     indices = TestTensorInt.from_data([0, 2], device)
-    output_neg = tensor.clone().select_assign(-1, indices.clone(), values.clone(), IndexingUpdateOp.Add)
+    output_neg = tensor.select_assign(-1, indices, values, IndexingUpdateOp.Add)
     output_pos = tensor.select_assign(1, indices, values, IndexingUpdateOp.Add)
     output_neg.into_data().assert_eq(output_pos.into_data(), False)
 

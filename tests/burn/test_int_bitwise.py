@@ -86,6 +86,16 @@ def test_should_apply_bitwise_xor_1d(backend):
     output.into_data().assert_eq(TensorData([6, 4]), False)
 
 
+def test_should_apply_bitwise_left_shift_2d(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 512:
+        return
+    tensor_1 = TestTensorInt.from_([[3, 4, 5], [9, 3, 8]])
+    tensor_2 = TestTensorInt.from_([[1, 2, 3], [4, 5, 6]])
+    output = tensor_1.bitwise_left_shift(tensor_2)
+    output.into_data().assert_eq(TensorData([[6, 16, 40], [144, 96, 512]]), False)
+
+
 def test_should_apply_bitwise_left_shift_scalar_2d(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     tensor_1 = TestTensorInt.from_([[3, 4, 5], [9, 3, 8]])

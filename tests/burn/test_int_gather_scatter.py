@@ -25,7 +25,7 @@ def test_should_gather_indices_broadcasted(backend):
     x = TestTensorInt.arange(math.prod(bslice(0, iter(shape), 1, False)), device).reshape(shape)
     idx = TestTensorInt.from_ints([0, 2, 1, 3], device)
     expected = TestTensorInt.from_([[[0, 1], [4, 5], [2, 3], [6, 7]], [[8, 9], [12, 13], [10, 11], [14, 15]], [[16, 17], [20, 21], [18, 19], [22, 23]]]).into_data()
-    perm = idx.clone().reshape([1, 1, fft_size]).repeat_dim(0, batch_size).repeat_dim(1, 2)
+    perm = idx.reshape([1, 1, fft_size]).repeat_dim(0, batch_size).repeat_dim(1, 2)
     input = x.permute([0, 2, 1])
     out = input.gather(2, perm).permute([0, 2, 1])
     out.into_data().assert_eq(expected, True)

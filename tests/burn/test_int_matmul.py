@@ -57,6 +57,48 @@ def test_int_matmul_simple_1(backend):
     tensor_3.into_data().assert_eq(expected, False)
 
 
+def test_int_matmul_4_3(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 324:
+        return
+    device = device
+    tensor_1 = TestTensorInt.from_ints([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], device)
+    tensor_2 = TestTensorInt.from_ints([[0, 1, 2], [4, 5, 6], [8, 9, 10], [12, 13, 14]], device)
+    tensor_3 = tensor_1.matmul(tensor_2)
+    expected = TensorData([[56, 62, 68], [152, 174, 196], [248, 286, 324]])
+    tensor_3.into_data().assert_eq(expected, False)
+
+
+def test_int_matmul_trivial(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 506:
+        return
+    device = device
+    tensor_1 = TestTensorInt.arange(bslice(0, 16, 1, False), device).reshape([4, 4])
+    tensor_3 = tensor_1.matmul(tensor_1)
+    tensor_3.into_data().assert_eq(TensorData([[56, 62, 68, 74], [152, 174, 196, 218], [248, 286, 324, 362], [344, 398, 452, 506]]), False)
+
+
+def test_int_matmul_trivial_transposed(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 734:
+        return
+    device = device
+    tensor_1 = TestTensorInt.arange(bslice(0, 16, 1, False), device).reshape([4, 4])
+    tensor_3 = tensor_1.matmul(tensor_1.transpose())
+    tensor_3.into_data().assert_eq(TensorData([[14, 38, 62, 86], [38, 126, 214, 302], [62, 214, 366, 518], [86, 302, 518, 734]]), False)
+
+
+def test_int_matmul_4_8(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 6092:
+        return
+    device = device
+    tensor_1 = TestTensorInt.arange(bslice(0, 32, 1, False), device).reshape([4, 8])
+    tensor_3 = tensor_1.matmul(tensor_1.transpose())
+    tensor_3.into_data().assert_eq(TensorData([[140, 364, 588, 812], [364, 1100, 1836, 2572], [588, 1836, 3084, 4332], [812, 2572, 4332, 6092]]), False)
+
+
 def test_int_matmul_simple_2(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

@@ -10,10 +10,10 @@ from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_comp
 def test_roll(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     input = TestTensorInt.from_([[0, 1, 2], [3, 4, 5]])
-    input.clone().roll([0, 0], [0, 1]).to_data().assert_eq(input.clone().to_data(), False)
-    input.clone().roll([1, -1], [0, 1]).to_data().assert_eq(TensorData([[5, 3, 4], [2, 0, 1]]), False)
-    input.clone().roll([-1, 1], [1, 0]).to_data().assert_eq(TensorData([[5, 3, 4], [2, 0, 1]]), False)
-    input.clone().roll([2 * 32 + 1, 3 * (-400) - 1], [0, 1]).to_data().assert_eq(TensorData([[5, 3, 4], [2, 0, 1]]), False)
+    input.roll([0, 0], [0, 1]).to_data().assert_eq(input.to_data(), False)
+    input.roll([1, -1], [0, 1]).to_data().assert_eq(TensorData([[5, 3, 4], [2, 0, 1]]), False)
+    input.roll([-1, 1], [1, 0]).to_data().assert_eq(TensorData([[5, 3, 4], [2, 0, 1]]), False)
+    input.roll([2 * 32 + 1, 3 * (-400) - 1], [0, 1]).to_data().assert_eq(TensorData([[5, 3, 4], [2, 0, 1]]), False)
 
 
 def test_roll_dim_too_big(backend):
@@ -40,8 +40,8 @@ def test_roll_shift_size_mismatch(backend):
 def test_roll_dim(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     input = TestTensorInt.from_([[0, 1, 2], [3, 4, 5]])
-    input.clone().roll_dim(1, 0).to_data().assert_eq(TensorData([[3, 4, 5], [0, 1, 2]]), False)
-    input.clone().roll_dim(-1, 1).to_data().assert_eq(TensorData([[2, 0, 1], [5, 3, 4]]), False)
+    input.roll_dim(1, 0).to_data().assert_eq(TensorData([[3, 4, 5], [0, 1, 2]]), False)
+    input.roll_dim(-1, 1).to_data().assert_eq(TensorData([[2, 0, 1], [5, 3, 4]]), False)
 
 
 def test_roll_dim_dim_too_big(backend):

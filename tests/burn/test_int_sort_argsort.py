@@ -7,6 +7,26 @@ from __future__ import annotations
 from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
 
 
+def test_sort_1d_int(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 1000:
+        return
+    tensor = TestTensorInt.from_([1, 4, 7, 2, 5, 6, 3, 0, 9, 8, 2, 8, -10, 42, 1000])
+    values = tensor.sort(0)
+    values_expected = TensorData([-10, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 42, 1000])
+    values.into_data().assert_eq(values_expected, False)
+
+
+def test_argsort_1d_int(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if (lim('IntElem', 'MAX')) < 1000:
+        return
+    tensor = TestTensorInt.from_([1, 4, 7, 2, 5, 6, 3, 0, 9, 8, -10, 42, 1000])
+    indices = tensor.argsort(0)
+    indices_expected = TensorData([10, 7, 0, 3, 6, 1, 4, 5, 2, 9, 8, 11, 12])
+    indices.into_data().assert_eq(indices_expected, False)
+
+
 def test_sort_with_indices_descending_int(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     if (lim('IntElem', 'MAX')) >= 1000:

@@ -56,4 +56,4 @@ def test_display(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     config = Interpolate1dConfig().with_output_size((20))
     layer = config.init()
-    assert_eq_(str(layer), "Interpolate1d {mode: Nearest, output_size: (20), scale_factor: None}" )
+    assert_eq_(str(layer), "Interpolate1d {mode: Nearest, output_size: Some(20), scale_factor: None}" )

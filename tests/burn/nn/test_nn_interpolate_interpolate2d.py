@@ -60,4 +60,4 @@ def test_display(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     config = Interpolate2dConfig().with_output_size(([20, 20]))
     layer = config.init()
-    assert_eq_(str(layer), "Interpolate2d {mode: Nearest, output_size: ([20, 20]), scale_factor: None}" )
+    assert_eq_(str(layer), "Interpolate2d {mode: Nearest, output_size: Some([20, 20]), scale_factor: None}" )

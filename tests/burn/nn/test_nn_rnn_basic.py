@@ -48,7 +48,7 @@ def test_batched_backward_pass(ad_backend):
     fake_loss = output
     grads = fake_loss.backward()
     some_gradient = rnn.gate.hidden_transform.weight.grad(grads)
-    assert_ne_(some_gradient.any().into_data().as_numpy().astype('float32').reshape(-1)[0] , 0.0 )
+    assert_ne_(rany(some_gradient).into_data().as_numpy().astype('float32').reshape(-1)[0] , 0.0 )
 
 
 def test_display_rnn(backend):
