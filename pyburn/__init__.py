@@ -7,7 +7,7 @@ torch or cupy: backends load when first named.
 
 from .tensor import (Backend, Bool, Device, Distribution, DType, Float, IndexingUpdateOp, Int,
                      PadMode, Shape, Tensor, TensorData, Tolerance, activation, blackman_window,
-                     hamming_window, hann_window, linalg)
+                     hamming_window, hann_window, linalg, signal)
 
 __version__ = "0.1.0"
 
@@ -21,5 +21,5 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'pyburn' has no attribute {name!r}")
 
 __all__ = ["Tensor", "TensorData", "Tolerance", "Shape", "Distribution", "DType", "Device",
-           "Float", "Int", "Bool", "Backend", "activation", "linalg", "IndexingUpdateOp", "PadMode",
+           "Float", "Int", "Bool", "Backend", "activation", "linalg", "signal", "IndexingUpdateOp", "PadMode",
            "hann_window", "hamming_window", "blackman_window", "__version__"]

@@ -37,3 +37,4 @@ from . import rnn_kernel as _rnn_kernel  # noqa: E402,F401  (registers the nativ
 from . import conv_kernel as _conv_kernel  # noqa: E402,F401  (registers the native conv ops)
 from . import pool_kernel as _pool_kernel  # noqa: E402,F401  (registers native pooling/interpolate)
 from . import attention_kernel as _attention_kernel  # noqa: E402,F401  (registers native attention_weights)
+from . import fft_kernel as _fft_kernel  # noqa: E402,F401  (registers native rfft/irfft)

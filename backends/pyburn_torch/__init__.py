@@ -14,3 +14,4 @@ from . import conv_kernel as _conv_kernel  # noqa: E402,F401  (registers the nat
 from . import pool_kernel as _pool_kernel  # noqa: E402,F401  (registers native pooling/interpolate)
 from . import attention_kernel as _attention_kernel  # noqa: E402,F401  (registers native attention_weights)
 from . import norm_kernel as _norm_kernel  # noqa: E402,F401  (registers the native layer_norm)
+from . import fft_kernel as _fft_kernel  # noqa: E402,F401  (registers native rfft/irfft)

@@ -15,7 +15,7 @@ import struct
 import zlib
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 from . import binary_format, json_format, msgpack_format, safetensors_format
 from .atomic import atomic_write, remove_stale_temps
@@ -79,26 +79,32 @@ class Recorder(ABC):
                                  source: str = "<bytes>") -> tuple[RecordMetadata, Any]:
         """Like `from_bytes`, also returning how the record was stored (Burn's
         ``BurnMetadata``: float/int dtype, format, pyburn version, settings)."""
+        return self._decode_record(bytes(data), source, self._decode)
+
+    def _decode_record(self, data: bytes, source: str,
+                       decode: Callable[[bytes | bytearray], Item]) -> tuple[RecordMetadata, Any]:
+        """`from_bytes_with_metadata` with the format's decoder given (a file recorder may
+        pick a faster one for bytes it has validated, see `FileRecorder._read_file`)."""
         name = type(self).__name__
         try:
-            data = bytes(data)
             if not data:
                 raise RecordError("empty data (0 bytes)")
-            return unwrap(self._decode_any(data), self.format_name)
+            return unwrap(self._decode_any(data, decode), self.format_name)
         except RecordError as exc:
             raise RecordError(f"{name}: cannot decode {source}: {exc}") from exc
         except _DECODE_FAILURES as exc:
             raise RecordError(f"{name}: cannot decode {source}: truncated or corrupted data "
                               f"({type(exc).__name__}: {exc})") from exc
 
-    def _decode_any(self, data: bytes) -> Item:
+    def _decode_any(self, data: bytes,
+                    decode: Callable[[bytes | bytearray], Item] | None = None) -> Item:
         """Decode, and when that fails because the bytes are a pickle or a ``torch.save``
         archive (outside or inside gzip), say so instead of "corrupted data"."""
         inner: bytes | bytearray = data
         try:
             if self.gzip:
                 inner = decompress(data, self.max_decompressed_size, self._check_head)
-            return self._decode(inner)
+            return (decode or self._decode)(inner)
         except (RecordError, *_DECODE_FAILURES) as exc:
             reason = describe_foreign(data, self.gzip) or (
                 describe_foreign(inner) if inner is not data else None)
@@ -145,11 +151,16 @@ class FileRecorder(Recorder):
         file = self.file_path(path)
         remove_stale_temps(file)
         try:
-            data = file.read_bytes()
+            data, decode = self._read_file(file)
         except FileNotFoundError:
             raise FileNotFoundError(errno.ENOENT, f"{type(self).__name__}: no record file "
                                     f"{str(file)!r}", str(file)) from None
-        return self.from_bytes_with_metadata(data, repr(str(file)))
+        return self._decode_record(data, repr(str(file)), decode)
+
+    def _read_file(self, file: Path) -> tuple[bytes, Callable[[bytes | bytearray], Item]]:
+        """The file's bytes and the decoder for them; a format whose library can validate a
+        file in place returns a decoder that skips validating (and copying) again."""
+        return file.read_bytes(), self._decode
 
 
 class BytesRecorder(Recorder):
@@ -278,6 +289,14 @@ class SafetensorsFileRecorder(FileRecorder):
 
     def _decode(self, data: bytes | bytearray) -> Item:
         return safetensors_format.decode(bytes(data))
+
+    def _read_file(self, file: Path) -> tuple[bytes, Callable[[bytes | bytearray], Item]]:
+        data, validated = safetensors_format.read_safetensors_file(file)
+        return data, (self._decode_validated if validated else self._decode)
+
+    @staticmethod
+    def _decode_validated(data: bytes | bytearray) -> Item:
+        return safetensors_format.decode(bytes(data), validated=True)
 
 
 class BinBytesRecorder(_Bin, BytesRecorder):

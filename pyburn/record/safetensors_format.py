@@ -9,10 +9,16 @@ File layout (https://github.com/huggingface/safetensors)::
     rest                the byte buffer; tensors are contiguous, little-endian, C order
 
 The library validates every file (header size, JSON, offsets inside the buffer and covering it
-exactly, byte counts matching shapes) before pyburn sees a byte of it; this module only
+exactly, byte counts matching shapes) before pyburn uses a byte of it; this module only
 converts its raw little-endian buffers to `TensorData` (bfloat16 as the upper half of a
 float32, bool as one byte 0/1), writes atomically, and turns the library's terse errors into
 ones that name the tensor. Nothing here can run code: the format holds no code at all.
+
+Loading a *file* costs one copy: `read_safetensors_file` reads it once into an immutable
+``bytes``, the library validates the same file in place (``safe_open``: a memory map of the
+header, closed before returning), and the tensors are read-only NumPy views of those bytes
+(only bfloat16 and bool are converted). ``bytes`` input has no such path — the library's only
+in-memory validator, ``deserialize``, copies each tensor — so `decode_safetensors` pays that copy.
 
 As a *record* format (`SafetensorsFileRecorder`) the tree is flattened: each tensor is named by
 its dotted path (``lstm.input_gate.input_transform.weight``; list items by index,
@@ -29,6 +35,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import struct
 from pathlib import Path
 from typing import Any
@@ -98,22 +105,88 @@ def encode_safetensors(tensors: dict[str, TensorData],
 
 def decode_safetensors(data: bytes) -> tuple[dict[str, TensorData], dict[str, str]]:
     """Tensors and the ``__metadata__`` map of a safetensors file's bytes, validated by the
-    library (the buffer must be covered exactly, every tensor's bytes must match its shape)."""
+    library (the buffer must be covered exactly, every tensor's bytes must match its shape).
+
+    The library copies each tensor out of `data` (it has no in-memory validator that does
+    not); loading from a path with `load_safetensors` avoids that copy."""
     try:
         entries = safetensors.deserialize(bytes(data))
     except safetensors.SafetensorError as exc:
         raise RecordError(_explain(data, str(exc))) from exc
+    tensors = {name: _tensor(name, info["dtype"], info["shape"], info["data"])
+               for name, info in entries}
+    return tensors, _metadata(_header(data))
+
+
+def read_safetensors_file(path: str | os.PathLike[str]) -> tuple[bytes, bool]:
+    """The bytes of the file at `path`, read once, and whether the ``safetensors`` library
+    has validated exactly these bytes (when False, decode them with `decode_safetensors`).
+
+    The library validates the file in place (``safe_open`` maps it and checks the header
+    and every offset against the file's real length, without touching the tensor data); the
+    file must be the one that was read, unchanged (same file id, size and modification time
+    before the read and after the check), or the answer is False. The map is closed before
+    this returns, so nothing keeps the file open (Windows can replace it right away)."""
+    with open(path, "rb") as file:
+        before = os.fstat(file.fileno())
+        data = file.read()
+    if not stat.S_ISREG(before.st_mode) or len(data) != before.st_size:
+        return data, False  # a pipe or device (safe_open would open it again), or a resize
+    try:
+        with safetensors.safe_open(path, framework="numpy"):
+            pass
+        after = os.stat(path)
+    except (safetensors.SafetensorError, OSError):
+        return data, False  # refused: `decode_safetensors` says why, in the usual words
+    same = all(getattr(before, key) == getattr(after, key)
+               for key in ("st_dev", "st_ino", "st_size", "st_mtime_ns"))
+    return data, same
+
+
+def decode_validated_safetensors(data: bytes) -> tuple[dict[str, TensorData], dict[str, str]]:
+    """Like `decode_safetensors`, for bytes the library has already validated (see
+    `read_safetensors_file`): each tensor is a read-only view of `data`, not a copy, so the
+    tensors keep `data` alive. Bounds are still checked by NumPy and by the byte count of
+    each shape, so wrong input gives a `RecordError`, never a read outside `data`."""
+    if not isinstance(data, bytes):
+        raise RecordTypeError(f"decode_validated_safetensors: expected immutable bytes (the "
+                              f"views must stay read-only), got {type(data).__name__}")
+    header = _header(data)
+    buffer = memoryview(data)[8 + _U64.unpack_from(data)[0]:]
     tensors: dict[str, TensorData] = {}
-    for name, info in entries:
-        dtype = _FROM_SAFETENSORS.get(info["dtype"])
-        if dtype is None:
-            raise RecordError(f"tensor '{name}': unsupported safetensors dtype {info['dtype']!r}; "
-                              f"pyburn reads {sorted(_FROM_SAFETENSORS)}")
-        tensors[name] = tensor_from_bytes(info["data"], dtype, info["shape"], (name,))
-    # The library accepted the header, so it is a JSON object of at most MAX_HEADER_SIZE bytes.
+    for name, info in header.items():
+        if name == METADATA_KEY:
+            continue
+        try:
+            begin, end = info["data_offsets"]
+            dtype, shape = info["dtype"], info["shape"]
+        except (TypeError, KeyError, ValueError) as exc:
+            raise RecordError(f"tensor '{name}': malformed safetensors header entry "
+                              f"{info!r}") from exc
+        tensors[name] = _tensor(name, dtype, shape, buffer[begin:end])
+    return tensors, _metadata(header)
+
+
+def _tensor(name: str, dtype_name: Any, shape: Any, buffer: Any) -> TensorData:
+    dtype = _FROM_SAFETENSORS.get(dtype_name)
+    if dtype is None:
+        raise RecordError(f"tensor '{name}': unsupported safetensors dtype {dtype_name!r}; "
+                          f"pyburn reads {sorted(_FROM_SAFETENSORS)}")
+    return tensor_from_bytes(buffer, dtype, shape, (name,))
+
+
+def _header(data: bytes) -> dict[str, Any]:
+    """The JSON header of bytes the library accepted: a JSON object of at most
+    MAX_HEADER_SIZE bytes."""
     (size,) = _U64.unpack_from(data)
-    metadata = json.loads(bytes(data[8:8 + size]).decode("utf-8")).get(METADATA_KEY) or {}
-    return tensors, dict(metadata)
+    header = json.loads(bytes(data[8:8 + size]).decode("utf-8"))
+    if not isinstance(header, dict):
+        raise RecordError(f"corrupted safetensors data (header is a {type(header).__name__})")
+    return header
+
+
+def _metadata(header: dict[str, Any]) -> dict[str, str]:
+    return dict(header.get(METADATA_KEY) or {})
 
 
 def _explain(data: bytes, message: str) -> str:
@@ -154,10 +227,12 @@ def save_safetensors(path: str | os.PathLike[str], tensors: dict[str, TensorData
 
 
 def load_safetensors(path: str | os.PathLike[str]) -> tuple[dict[str, TensorData], dict[str, str]]:
-    """Read any safetensors file: ``(tensors by name, __metadata__)``. Never runs code."""
-    data = Path(path).read_bytes()
+    """Read any safetensors file: ``(tensors by name, __metadata__)``. Never runs code.
+    The file is read once; tensors are read-only views of that copy (see
+    `read_safetensors_file`)."""
+    data, validated = read_safetensors_file(path)
     try:
-        return decode_safetensors(data)
+        return decode_validated_safetensors(data) if validated else decode_safetensors(data)
     except RecordError as exc:
         reason = describe_foreign(data) or str(exc)
         raise RecordError(f"load_safetensors: cannot decode {str(path)!r}: {reason}") from exc
@@ -198,9 +273,11 @@ def _node_at(item: Item, path: TreePath) -> Item:
     return node
 
 
-def decode(data: bytes) -> Item:
-    """Rebuild the envelope tree from a file written by `encode`."""
-    tensors, metadata = decode_safetensors(data)
+def decode(data: bytes, validated: bool = False) -> Item:
+    """Rebuild the envelope tree from a file written by `encode`; `validated`: the library
+    has already validated `data` (see `read_safetensors_file`), so tensors are views."""
+    tensors, metadata = (decode_validated_safetensors(data) if validated
+                         else decode_safetensors(data))
     text = metadata.get(RECORD_KEY)
     if text is None:
         raise RecordError(f"not a pyburn record: the safetensors metadata has no "

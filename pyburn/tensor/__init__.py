@@ -18,10 +18,11 @@ from .shape import Shape
 from .transaction import Transaction
 from .tensor import Tensor
 from . import loss, module  # noqa: E402  (Burn's burn::tensor::{loss, module}; need Tensor)
+from . import signal  # noqa: E402  (Burn's burn::tensor::signal: rfft, irfft, stft)
 
 __all__ = ["Tensor", "TensorData", "Tolerance", "Shape", "Distribution", "DType", "Device",
            "Float", "Int", "Bool", "TensorKind", "Backend", "CustomOp", "OpContext", "custom_op",
-           "activation", "linalg", "loss", "module", "TensorError", "ShapeError", "RankError", "KindError", "DeviceError",
+           "activation", "linalg", "loss", "module", "signal", "TensorError", "ShapeError", "RankError", "KindError", "DeviceError",
            "BackendError", "GradientError", "PrintOptions", "set_print_options",
            "IndexingUpdateOp", "PadMode", "GridSampleMode", "GridSampleOptions",
            "GridSamplePaddingMode", "Transaction", "IndexPos", "meshgrid", "meshgrid_stack", "affine_grid_2d", "hann_window", "hamming_window", "blackman_window"]
