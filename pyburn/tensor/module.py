@@ -13,10 +13,23 @@ from typing import Any
 
 from .errors import IndexRangeError, KindError, RankError, ShapeError
 from .kind import Float, Int
+from . import module_ops as _ops
 from .module_ops import (adaptive_avg_pool1d, adaptive_avg_pool2d, avg_pool1d,  # noqa: F401
-                         avg_pool2d, conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d,
-                         conv_transpose3d, interpolate, max_pool1d, max_pool1d_with_indices,
+                         avg_pool2d, interpolate, max_pool1d, max_pool1d_with_indices,
                          max_pool2d, max_pool2d_with_indices)
+from .module_ops.burn_options import (ConvOptions, ConvTransposeOptions,  # noqa: F401
+                                      DeformConvOptions, InterpolateOptions, ModuleFunction,
+                                      PaddedConvOptions)
+
+# Burn's call form, ``conv2d(x, weight, bias, ConvOptions.new(..))``; ``.apply(.., stride=..)``
+# is the op's keyword form.
+conv1d = ModuleFunction(_ops.conv1d, ConvOptions, PaddedConvOptions)
+conv2d = ModuleFunction(_ops.conv2d, ConvOptions, PaddedConvOptions)
+conv3d = ModuleFunction(_ops.conv3d, ConvOptions, PaddedConvOptions)
+conv_transpose1d = ModuleFunction(_ops.conv_transpose1d, ConvTransposeOptions)
+conv_transpose2d = ModuleFunction(_ops.conv_transpose2d, ConvTransposeOptions)
+conv_transpose3d = ModuleFunction(_ops.conv_transpose3d, ConvTransposeOptions)
+deform_conv2d = ModuleFunction(_ops.deform_conv2d, DeformConvOptions)
 
 __all__ = ["embedding", "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d",
            "conv_transpose2d", "conv_transpose3d", "avg_pool1d", "avg_pool2d", "max_pool1d",
@@ -25,8 +38,10 @@ __all__ = ["embedding", "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1
 from .module_ops.adaptive_pool3d import adaptive_avg_pool3d  # noqa: E402,F401
 from .module_ops.fold import UnfoldOptions, fold4d, unfold4d  # noqa: E402,F401
 __all__ += ["adaptive_avg_pool3d", "UnfoldOptions", "unfold4d", "fold4d"]
-from .module_ops.deform_conv import DeformConvOptions, deform_conv2d  # noqa: E402,F401
-__all__ += ["deform_conv2d", "DeformConvOptions"]
+__all__ += ["deform_conv2d", "DeformConvOptions", "ConvOptions", "PaddedConvOptions",
+            "ConvTransposeOptions", "InterpolateOptions"]
+from .module_ops.ctc import ctc_loss  # noqa: E402,F401
+__all__ += ["ctc_loss"]
 
 
 def embedding(weights: Any, indices: Any) -> Any:

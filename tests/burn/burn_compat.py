@@ -22,12 +22,13 @@ from pyburn import (Bool, Distribution, DType, Int, Shape, Tensor, TensorData, a
 from pyburn import Tolerance as _PyTolerance
 from pyburn.tensor.errors import TensorError
 
-__all__ = ["TestTensor", "env", "Tensor", "TensorData", "Shape", "Distribution", "DType",
+__all__ = ["TestTensor", "env", "current_env", "ConvOptions", "ConvTransposeOptions",
+           "DeformConvOptions", "InterpolateOptions", "PaddedConvOptions", "Tensor", "TensorData", "Shape", "Distribution", "DType",
            "Tolerance", "activation", "bslice", "lim", "math_const", "assert_eq_", "assert_ne_",
            "assert_", "raises_clear", "Int", "Bool", "Float", "ElementConversion",
            "IndexingUpdateOp", "Transaction", "PadMode", "GridSampleOptions",
            "GridSamplePaddingMode", "InterpolateMode", "nan", "inf", "np", "pyburn", "rmap",
-           "omap", "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "module", "loss", "E", "PI", "SQRT_2",
+           "omap", "rnth", "rlast", "math", "IndexPos", "meshgrid_stack", "affine_grid_2d", "slow", "FloatDType", "IntDType", "expect_rank", "td_zeros", "td_ones", "rnan", "rinf", "rfinite", "rsignneg", "hann_window", "hamming_window", "blackman_window", "rstep", "linalg", "signal", "module", "loss", "E", "PI", "SQRT_2",
            "FRAC_PI_2", "FRAC_PI_3", "FRAC_PI_4", "FRAC_PI_6", "FRAC_PI_8", "Slice",
            "DEFAULT_RTOL", "DEFAULT_ATOL", "rtry", "rmath", "ris_empty", "rpowf", "rany", "rall",
            "Any"]
@@ -72,7 +73,10 @@ affine_grid_2d = _optional("affine_grid_2d")   # Burn's op-level enum, by its py
 ElementConversion = None
 FloatDType = IntDType = DType       # Burn's kind-specific dtype enums: one DType in pyburn
 linalg = _optional("linalg")
+signal = _optional("signal")   # burn::tensor::signal (rfft, irfft, stft)
 from pyburn.tensor import loss, module  # noqa: E402  (burn::tensor::{loss, module})
+from pyburn.tensor.module import (ConvOptions, ConvTransposeOptions,  # noqa: E402
+                                  DeformConvOptions, InterpolateOptions, PaddedConvOptions)
 E, PI, SQRT_2 = math.e, math.pi, math.sqrt(2)
 FRAC_PI_2, FRAC_PI_3, FRAC_PI_4 = math.pi / 2, math.pi / 3, math.pi / 4
 FRAC_PI_6, FRAC_PI_8 = math.pi / 6, math.pi / 8
@@ -85,6 +89,11 @@ def rnan(x: Any) -> Any:
 
 def rinf(x: Any) -> Any:
     return x.is_inf() if hasattr(x, "is_inf") else math.isinf(x)
+
+
+def rfinite(x: Any) -> Any:
+    """Rust's ``is_finite()``: on a number, or a tensor's ``is_finite``."""
+    return x.is_finite() if hasattr(x, "is_finite") else math.isfinite(x)
 
 
 def rsignneg(x: float) -> bool:
@@ -240,10 +249,23 @@ class _Ctor:
         return getattr(self._cls, name)
 
 
+_ROW: list[Any] = []     # the running test's backend row, set by its env() call
+
+
 def env(case: Any) -> tuple[_Ctor, _Ctor, _Ctor, Any]:
     """This row's ``TestTensor``, ``TestTensorInt``, ``TestTensorBool`` and device."""
+    _ROW[:] = [case]
     return (_Ctor(Tensor[case.B], case.device), _Ctor(Tensor[case.B, Int], case.device),
             _Ctor(Tensor[case.B, Bool], case.device), case.device)
+
+
+def current_env() -> tuple[_Ctor, _Ctor, _Ctor, Any]:
+    """`env` of the running test's row: for the methods of a Burn test file's own structs
+    (``impl Conv2dTestCase { fn assert_grads(self, ..) }``), which live at module level and so
+    cannot close over the test's ``TestTensor``/``device``."""
+    if not _ROW:
+        raise RuntimeError("current_env(): no test has called env() yet")
+    return env(_ROW[0])
 
 
 DEFAULT_RTOL, DEFAULT_ATOL = 1e-5, 1e-8   # Burn's is_close/all_close defaults (float.rs)

@@ -234,6 +234,30 @@ def test_qr_singular_2d_wide_reduced(backend):
     qr.into_data().assert_approx_eq(tensor.into_data(), tolerance)
 
 
+def test_qr_medium_tall(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if not (TestTensor.zeros([1], device).dtype in [DType.F32]):
+        return
+    device = device
+    tensor = TestTensor.random([256, 128], Distribution.Default, device)
+    q, r = linalg.qr(tensor, False)
+    qr = q.matmul(r)
+    tolerance = Tolerance.rel_abs(REL, ABS)
+    qr.into_data().assert_approx_eq(tensor.into_data(), tolerance)
+
+
+def test_qr_medium_wide(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    if not (TestTensor.zeros([1], device).dtype in [DType.F32]):
+        return
+    device = device
+    tensor = TestTensor.random([128, 256], Distribution.Default, device)
+    q, r = linalg.qr(tensor, False)
+    qr = q.matmul(r)
+    tolerance = Tolerance.rel_abs(REL, ABS).set_half_precision_absolute(5e-2)
+    qr.into_data().assert_approx_eq(tensor.into_data(), tolerance)
+
+
 def test_qr_3d_square(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     device = device

@@ -26,19 +26,17 @@ through a ``log_softmax`` (the extra term is in that Jacobian's null space); thr
 
 from __future__ import annotations
 
-import math
-from typing import Any, Sequence
+from typing import Any
 
 from pyburn.config import Config
 from pyburn.module import Module
-from pyburn.tensor import Bool, ShapeError, Tensor
+from pyburn.tensor import Tensor
+from pyburn.tensor.module_ops.ctc import check_ctc_inputs, ctc_nll
 
 from .._types import B
-from ._checks import check_tensor
 from .reduction import Reduction
 
 _NAME = "CTCLoss.forward"
-_NEG_INF = -math.inf
 
 
 class CTCLossConfig(Config):
@@ -69,7 +67,7 @@ class CTCLoss(Module):
         anything past each target's length, `input_lengths` and `target_lengths` Int ``[N]``
         with ``target_length <= input_length <= T`` and ``target_length <= S``."""
         il, tl = self._check(log_probs, targets, input_lengths, target_lengths)
-        loss = _ctc_nll(log_probs, targets, input_lengths, target_lengths, il, tl, self.blank)
+        loss = ctc_nll(log_probs, targets, input_lengths, target_lengths, il, tl, self.blank)
         if self.zero_infinity:
             loss = loss.mask_fill(loss.is_inf(), 0.0)
         return loss
@@ -99,136 +97,9 @@ class CTCLoss(Module):
                target_lengths: Any) -> tuple[list[int], list[int]]:
         """Burn's assertions (also its debug-build length checks, always on here), plus the
         target values; returns the lengths read to the host."""
-        check_tensor(_NAME, "log_probs", log_probs, "Float", 3)
-        check_tensor(_NAME, "targets", targets, "Int", 2)
-        check_tensor(_NAME, "input_lengths", input_lengths, "Int", 1)
-        check_tensor(_NAME, "target_lengths", target_lengths, "Int", 1)
-        max_input_length, batch_size, num_classes = log_probs.dims()
-        max_target_length = targets.dims()[1]
-        if self.blank >= num_classes:
-            raise ValueError(f"{_NAME}: blank index {self.blank} must be less than num_classes "
-                             f"{num_classes} (log_probs shape {list(log_probs.shape)})")
-        for name, tensor, got in (("targets batch dimension", targets, targets.dims()[0]),
-                                  ("input_lengths length", input_lengths,
-                                   input_lengths.dims()[0]),
-                                  ("target_lengths length", target_lengths,
-                                   target_lengths.dims()[0])):
-            if got != batch_size:
-                raise ShapeError(f"{_NAME}: {name} {got} must equal batch_size {batch_size} "
-                                 f"(log_probs shape {list(log_probs.shape)} is [T, N, C], got "
-                                 f"shape {list(tensor.shape)})")
-        il = [int(v) for v in input_lengths.tolist()]
-        tl = [int(v) for v in target_lengths.tolist()]
-        rows = targets.tolist()
-        for i, (inp, tgt) in enumerate(zip(il, tl)):
-            if not 0 <= tgt <= max_target_length:
-                raise ValueError(f"{_NAME}: target_lengths[{i}] = {tgt} must be in [0, "
-                                 f"{max_target_length}] (the targets tensor width)")
-            if inp < tgt:
-                raise ValueError(f"{_NAME}: input_lengths[{i}] = {inp} must be >= "
-                                 f"target_lengths[{i}] = {tgt} (no valid CTC alignment "
-                                 f"otherwise)")
-            if inp > max_input_length:
-                raise ValueError(f"{_NAME}: input_lengths[{i}] = {inp} exceeds the log_probs "
-                                 f"time dimension {max_input_length}")
-            bad = [c for c in rows[i][:tgt] if not 0 <= c < num_classes]
-            if bad:
-                raise ValueError(f"{_NAME}: targets[{i}] holds class {bad[0]}, outside [0, "
-                                 f"{num_classes}) (log_probs shape {list(log_probs.shape)})")
-        return il, tl
+        return check_ctc_inputs(_NAME, self.blank, log_probs, targets, input_lengths,
+                                target_lengths)
 
     def __repr__(self) -> str:
         return f"CTCLoss {{blank: {self.blank}, zero_infinity: {str(self.zero_infinity).lower()}}}"
 
-
-def _ctc_nll(log_probs: "Tensor[B]", targets: "Tensor[Any]", input_lengths: "Tensor[Any]",
-             target_lengths: "Tensor[Any]", il: Sequence[int], tl: Sequence[int],
-             blank: int) -> "Tensor[B]":
-    """``-log p(target | input)`` per sample, ``[N]``; `il`/`tl` are the lengths on the host
-    (they bound the loop and say which samples need their alphas frozen)."""
-    max_input_length, batch, _ = log_probs.dims()
-    if max_input_length == 0 or max(il, default=0) == 0:
-        # Only empty inputs (and so empty targets): the empty alignment has probability 1.
-        per_sample = log_probs.sum_dim(2).sum_dim(0).reshape([batch])
-        return per_sample.mask_fill(input_lengths.equal_elem(0), 0.0)
-    device = log_probs.device
-    width = targets.dims()[1]
-    states = 2 * width + 1
-
-    # l' = [blank, t1, blank, t2, ..., blank]; padding past each target's length becomes blank so
-    # that any padding value (say -1) gathers safely: those states are never read.
-    positions = type(targets).arange(0, width, device=device).reshape([1, width])
-    padding = positions.greater_equal(target_lengths.reshape([batch, 1]))
-    labels = targets.mask_fill(padding, blank)
-    last_blank = type(targets).full([batch, 1], blank, device=device)
-    extended = last_blank
-    if width:
-        interleaved = type(targets).stack([labels.full_like(blank), labels], 2)
-        extended = type(targets).cat([interleaved.reshape([batch, 2 * width]), last_blank], 1)
-
-    # log_probs of l' at every frame, [T, N, 2S+1], gathered once.
-    frame_probs = log_probs.gather(
-        2, extended.reshape([1, batch, states]).expand([max_input_length, batch, states]))
-
-    # The 2-state skip s-2 -> s is allowed onto a label (odd s) that differs from l'[s-2]; on
-    # blanks (even s) l'[s] == l'[s-2] == blank, so "differs" alone is torch's rule.
-    no_skip = None
-    if states >= 3:
-        differs = extended.narrow(1, 2, states - 2).not_equal(extended.narrow(1, 0, states - 2))
-        never = extended.narrow(1, 0, 2).not_equal(extended.narrow(1, 0, 2))   # [N, 2] False
-        no_skip = type(differs).cat([never, differs], 1).bool_not()
-
-    first = frame_probs.narrow(0, 0, 1).reshape([batch, states])
-    state_index = type(targets).arange(0, states, device=device).reshape([1, states])
-    alpha = first.mask_fill(state_index.greater_equal_elem(2).expand([batch, states]), _NEG_INF)
-    pad1 = first.narrow(1, 0, 1).full_like(_NEG_INF)
-    pad2 = first.narrow(1, 0, min(2, states)).full_like(_NEG_INF)
-
-    for t in range(1, max(il)):
-        stay = alpha
-        step = type(alpha).cat([pad1, alpha.narrow(1, 0, states - 1)], 1) if states > 1 else None
-        terms = [stay] if step is None else [stay, step]
-        if no_skip is not None:
-            skip = type(alpha).cat([pad2, alpha.narrow(1, 0, states - 2)], 1)
-            terms.append(skip.mask_fill(no_skip, _NEG_INF))
-        new = _logsumexp(terms).add(frame_probs.narrow(0, t, 1).reshape([batch, states]))
-        if min(il) <= t:    # samples whose input has ended keep their last alphas
-            running = input_lengths.reshape([batch, 1]).greater_elem(t).expand([batch, states])
-            alpha = alpha.mask_where(running, new)
-        else:
-            alpha = new
-
-    # p = alpha[T_n - 1, 2 S_n] + alpha[T_n - 1, 2 S_n - 1] (the last is absent for S_n = 0).
-    ends = target_lengths.reshape([batch, 1]).mul_scalar(2)
-    last_two = alpha.gather(1, type(targets).cat([ends, ends.sub_scalar(1).clamp_min(0)], 1))
-    empty = target_lengths.equal_elem(0).reshape([batch, 1])
-    empty = type(empty).cat([empty.full_like(False), empty], 1)
-    nll = _logsumexp([last_two.mask_fill(empty, _NEG_INF)], dim=1).reshape([batch]).neg()
-    if min(il) == 0:    # an empty input aligns only with an empty target: probability 1
-        nll = nll.mask_fill(input_lengths.equal_elem(0), 0.0)
-    return nll
-
-
-def _logsumexp(terms: Sequence["Tensor[B]"], dim: int | None = None) -> "Tensor[B]":
-    """``log(sum(exp(terms)))`` elementwise over the list (or over `dim` of the one tensor),
-    ``-inf`` where every term is ``-inf``, with a zero gradient there instead of NaN.
-
-    The max is subtracted first (and cut from the graph: the result does not depend on it), so
-    nothing overflows; where the max is ``-inf`` the sum is evaluated at 1 and the result masked
-    back to ``-inf``, so no ``-inf - -inf`` or ``log(0)`` enters the backward pass."""
-    if dim is not None:
-        peak = terms[0].max_dim(dim).detach()
-    else:
-        peak = terms[0]
-        for term in terms[1:]:
-            peak = peak.max_pair(term)
-        peak = peak.detach()
-    dead: "Tensor[Any, Bool]" = peak.equal_elem(_NEG_INF)
-    peak = peak.mask_fill(dead, 0.0)
-    if dim is not None:
-        total = terms[0].sub(peak).exp().sum_dim(dim)
-    else:
-        total = terms[0].sub(peak).exp()
-        for term in terms[1:]:
-            total = total.add(term.sub(peak).exp())
-    return total.mask_fill(dead, 1.0).log().add(peak).mask_fill(dead, _NEG_INF)

@@ -23,6 +23,7 @@ import numpy as np
 from ..backend import CustomOp
 from ..errors import ShapeError
 from ._tape import taped
+from .burn_options import InterpolateOptions, interpolate_mode_name
 from .pool import _check_rank
 
 __all__ = ["interpolate", "interpolate_op", "interpolate_matrix", "nearest_indices", "MODES"]
@@ -98,10 +99,16 @@ interpolate_op = CustomOp("interpolate", _kernel, keep_outputs=False)
 interpolate_op.define_backward(_backward)
 
 
-def interpolate(x: Any, output_size: Sequence[int], mode: str = "nearest",
+def interpolate(x: Any, output_size: Sequence[int], mode: Any = "nearest",
                 align_corners: bool = True) -> Any:
     """Resize ``[batch, channels, height, width]`` to ``output_size`` (Burn's
-    ``interpolate(x, output_size, InterpolateOptions::new(mode).with_align_corners(..))``)."""
+    ``interpolate(x, output_size, InterpolateOptions::new(mode).with_align_corners(..))``).
+    `mode` is a mode name, an ``InterpolateMode`` member, or Burn's `InterpolateOptions` (which
+    then also gives ``align_corners``)."""
+    if isinstance(mode, InterpolateOptions):
+        mode, align_corners = mode.mode_name, mode.align_corners
+    elif not isinstance(mode, str):
+        mode = interpolate_mode_name(mode)
     _check_rank("interpolate", x, 4)
     if mode not in MODES:
         raise ValueError(f"interpolate: mode must be one of {', '.join(MODES)}, got {mode!r}")

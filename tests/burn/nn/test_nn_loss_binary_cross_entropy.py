@@ -108,3 +108,10 @@ def test_multilabel_weights_should_match_target(backend):
         targets = TestTensorInt.from_data(TensorData([[1, 0, 1], [1, 0, 0]]), device)
         weights = [3.0, 7.0]
         _loss = BinaryCrossEntropyLossConfig().with_logits(True).with_weights((weights.to_vec())).init(device).forward(logits, targets)
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = BinaryCrossEntropyLossConfig().with_weights(([3.0, 7.0, 0.9]))
+    loss = config.init(device)
+    assert_eq_(str(loss), "BinaryCrossEntropyLoss {weights: Tensor {rank: 1, shape: [3]}, smoothing: None, logits: false}" )

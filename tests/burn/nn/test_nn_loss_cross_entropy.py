@@ -20,3 +20,10 @@ def test_logits_flag_affects_output(backend):
     loss_logits.assert_approx_eq(TensorData([1.354197]), Tolerance.default())
     loss_probs.assert_approx_eq(TensorData([0.88169014]), Tolerance.default())
     assert_ne_(loss_logits.to_vec(), loss_probs.to_vec())
+
+
+def test_display(backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
+    config = CrossEntropyLossConfig().with_weights(([3.0, 7.0, 0.9])).with_smoothing((0.5))
+    loss = config.init(device)
+    assert_eq_(str(loss), "CrossEntropyLoss {pad_tokens: None, weights: Tensor {rank: 1, shape: [3]}, smoothing: 0.5, logits: true}" )

@@ -1,0 +1,40 @@
+"""Burn's `autodiff/adaptive_avgpool2d.rs`, ported by scripts/port_burn_tests.py (Burn 2c06be351006).
+
+Generated: edit the generator, not this file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
+
+
+@dataclass
+class AdaptiveAvgPool2dTestCase:
+    batch_size: Any
+    channels: Any
+    height: Any
+    width: Any
+    output_size_1: Any
+    output_size_2: Any
+
+    def assert_output(self, x_grad):
+        TestTensor, TestTensorInt, TestTensorBool, device = current_env()
+        shape_x = Shape([self.batch_size, self.channels, self.height, self.width])
+        x = TestTensor.from_data(TestTensorInt.arange(bslice(0, shape_x.num_elements(), 1, False), device).reshape(shape_x).into_data(), device).require_grad()
+        output = module.adaptive_avg_pool2d(x, [self.output_size_1, self.output_size_2])
+        grads = output.backward()
+        x_grad_actual = x.grad(grads)
+        x_grad.to_data().assert_approx_eq(x_grad_actual.into_data(), Tolerance.default().set_half_precision_relative(1e-3))
+
+
+def test_avg_pool2d_simple(ad_backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
+    test = AdaptiveAvgPool2dTestCase(batch_size=1, channels=2, height=5, width=3, output_size_1=3, output_size_2=2)
+    test.assert_output(TestTensor.from_data([[[[0.2500, 0.5000, 0.2500], [0.41667, 0.83333, 0.41667], [0.16667, 0.33333, 0.16667], [0.41667, 0.83333, 0.41667], [0.2500, 0.5000, 0.2500]], [[0.2500, 0.5000, 0.2500], [0.41667, 0.83333, 0.41667], [0.16667, 0.33333, 0.16667], [0.41667, 0.83333, 0.41667], [0.2500, 0.5000, 0.2500]]]], device))
+
+
+def test_avg_pool2d_output_1(ad_backend):
+    TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
+    test = AdaptiveAvgPool2dTestCase(batch_size=1, channels=1, height=4, width=8, output_size_1=1, output_size_2=1)
+    test.assert_output(TestTensor.from_data([[[[0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125], [0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125], [0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125], [0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125, 0.03125]]]], device))
