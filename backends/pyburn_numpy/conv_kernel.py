@@ -18,12 +18,12 @@ import math
 from typing import Any
 
 from pyburn.tensor.backend import OpContext
-from pyburn.tensor.module_ops.conv import CONV_OPS, ConvOptions, conv_options
+from pyburn.tensor.module_ops.conv import CONV_OPS, ConvGeometry, conv_geometry
 
 from .array_backend import ArrayBackend
 
 
-def _pad(xp: Any, x: Any, o: ConvOptions, end: tuple[int, ...]) -> Any:
+def _pad(xp: Any, x: Any, o: ConvGeometry, end: tuple[int, ...]) -> Any:
     if not any(o.padding) and not any(end):
         return x
     out = xp.zeros(x.shape[:2] + tuple(p + s + e for p, s, e in
@@ -33,7 +33,7 @@ def _pad(xp: Any, x: Any, o: ConvOptions, end: tuple[int, ...]) -> Any:
     return out
 
 
-def _im2col(xp: Any, xpad: Any, o: ConvOptions) -> Any:
+def _im2col(xp: Any, xpad: Any, o: ConvGeometry) -> Any:
     """``[N, g, C/g * K, P]`` columns of the padded input (P = number of windows)."""
     n, c = xpad.shape[:2]
     g = o.groups
@@ -47,7 +47,7 @@ def _im2col(xp: Any, xpad: Any, o: ConvOptions) -> Any:
                                               math.prod(o.windows))
 
 
-def _col2im(xp: Any, cols: Any, o: ConvOptions, channels: int, out: Any) -> None:
+def _col2im(xp: Any, cols: Any, o: ConvGeometry, channels: int, out: Any) -> None:
     """Adjoint of `_im2col`: add ``[n, g, C/g * K, P]`` columns into the padded buffer `out`."""
     n = cols.shape[0]
     cols = cols.reshape(n, channels, *o.kernel, *o.windows)
@@ -68,7 +68,7 @@ def _chunks(n: int, per_sample: int) -> list[slice]:
     return [slice(i, min(i + step, n)) for i in range(0, n, step)]
 
 
-def _crop(out: Any, o: ConvOptions, size: tuple[int, ...]) -> Any:
+def _crop(out: Any, o: ConvGeometry, size: tuple[int, ...]) -> Any:
     if not any(o.padding) and out.shape[2:] == size:
         return out
     key = (slice(None), slice(None)) + tuple(slice(p, p + s) for p, s in zip(o.padding, size))
@@ -86,7 +86,7 @@ def _bias(y: Any, b: Any, nd: int) -> Any:
     return y
 
 
-def _col_size(o: ConvOptions, channels: int) -> int:
+def _col_size(o: ConvGeometry, channels: int) -> int:
     """Values in one sample's columns (`channels` = the side the kernel slides over)."""
     return channels * math.prod(o.kernel) * math.prod(o.windows)
 
@@ -102,7 +102,7 @@ def _weight_grad(xp: Any, cols_of: Any, other: Any, chunks: list[slice], g: int,
     return total.swapaxes(-1, -2).reshape(shape)
 
 
-def _conv(xp: Any, x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
+def _conv(xp: Any, x: Any, w: Any, b: Any, o: ConvGeometry) -> Any:
     n, g = x.shape[0], o.groups
     xpad = _pad(xp, x, o, o.padding_end)
     y = xp.empty((n, g, o.channels_out // g, math.prod(o.out_size)), dtype=x.dtype)
@@ -112,7 +112,7 @@ def _conv(xp: Any, x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
     return _bias(y.reshape(n, o.channels_out, *o.out_size), b, o.nd)
 
 
-def _conv_transpose(xp: Any, x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
+def _conv_transpose(xp: Any, x: Any, w: Any, b: Any, o: ConvGeometry) -> Any:
     n, g = x.shape[0], o.groups
     xm = x.reshape(n, g, o.channels_in // g, -1)                 # [N, g, C_in/g, P]
     wt = xp.ascontiguousarray(_weight(w, g).transpose(0, 2, 1))  # [g, C_out/g * K, C_in/g]
@@ -125,7 +125,7 @@ def _conv_transpose(xp: Any, x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
 def _make_forward(name: str, nd: int, transposed: bool) -> Any:
     def kernel(B: Any, ctx: OpContext, x: Any, weight: Any, bias: Any = None,
                **attrs: Any) -> Any:
-        o = conv_options(name, nd, transposed, x.shape, weight.shape,
+        o = conv_geometry(name, nd, transposed, x.shape, weight.shape,
                          None if bias is None else bias.shape, attrs)
         body = _conv_transpose if transposed else _conv
         return body(B.xp, x, weight, bias, o)
@@ -138,7 +138,7 @@ def _make_backward(name: str, nd: int, transposed: bool) -> Any:
     def backward(B: Any, ctx: OpContext, grad: Any) -> list[Any]:
         xp = B.xp
         x, w, b = ctx.inputs
-        o = conv_options(name, nd, transposed, x.shape, w.shape,
+        o = conv_geometry(name, nd, transposed, x.shape, w.shape,
                          None if b is None else b.shape, ctx.attrs)
         need_x, need_w, need_b = ctx.needs_input_grad
         n, g = x.shape[0], o.groups

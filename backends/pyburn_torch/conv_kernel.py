@@ -13,13 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from pyburn.tensor.backend import OpContext
-from pyburn.tensor.module_ops.conv import CONV_OPS, ConvOptions, conv_options
+from pyburn.tensor.module_ops.conv import CONV_OPS, ConvGeometry, conv_geometry
 
 from .backend import Torch
 from .runtime import torch
 
 
-def _prepare(x: Any, o: ConvOptions) -> tuple[Any, list[int]]:
+def _prepare(x: Any, o: ConvGeometry) -> tuple[Any, list[int]]:
     """The input aten sees and its symmetric padding (explicitly padded when asymmetric)."""
     if o.transposed or o.padding == o.padding_end:
         return x, list(o.padding)
@@ -32,7 +32,7 @@ def _prepare(x: Any, o: ConvOptions) -> tuple[Any, list[int]]:
 def _make_forward(name: str, nd: int, transposed: bool) -> Any:
     def kernel(B: Any, ctx: OpContext, x: Any, weight: Any, bias: Any = None,
                **attrs: Any) -> Any:
-        o = conv_options(name, nd, transposed, x.shape, weight.shape,
+        o = conv_geometry(name, nd, transposed, x.shape, weight.shape,
                          None if bias is None else bias.shape, attrs)
         xin, padding = _prepare(x, o)
         with torch.no_grad():
@@ -47,7 +47,7 @@ def _make_forward(name: str, nd: int, transposed: bool) -> Any:
 def _make_backward(name: str, nd: int, transposed: bool) -> Any:
     def backward(B: Any, ctx: OpContext, grad: Any) -> list[Any]:
         x, w, b = ctx.inputs
-        o = conv_options(name, nd, transposed, x.shape, w.shape,
+        o = conv_geometry(name, nd, transposed, x.shape, w.shape,
                          None if b is None else b.shape, ctx.attrs)
         need_x, need_w, need_b = ctx.needs_input_grad
         mask = [need_x, need_w, need_b and b is not None]

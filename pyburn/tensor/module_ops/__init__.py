@@ -30,6 +30,6 @@ from .adaptive_pool3d import adaptive_avg_pool3d  # noqa: E402,F401
 from .fold import UnfoldOptions, fold4d, unfold4d  # noqa: E402,F401
 
 __all__ += ["adaptive_avg_pool3d", "UnfoldOptions", "unfold4d", "fold4d"]
-from .deform_conv import DeformConvOptions, deform_conv2d  # noqa: E402,F401
+from .deform_conv import DeformConvGeometry, deform_conv2d  # noqa: E402,F401
 
-__all__ += ["deform_conv2d", "DeformConvOptions"]
+__all__ += ["deform_conv2d", "DeformConvGeometry"]

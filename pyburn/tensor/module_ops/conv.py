@@ -30,7 +30,7 @@ from ._tape import run_taped, taped_backward
 
 
 @dataclass(frozen=True)
-class ConvOptions:
+class ConvGeometry:
     """Normalized attributes of one convolution call, and the shapes they imply."""
 
     nd: int
@@ -68,9 +68,9 @@ def _tuple(op: str, name: str, value: Any, nd: int, minimum: int) -> tuple[int, 
     return values
 
 
-def conv_options(op: str, nd: int, transposed: bool, x_shape: Sequence[int],
+def conv_geometry(op: str, nd: int, transposed: bool, x_shape: Sequence[int],
                  w_shape: Sequence[int], b_shape: Sequence[int] | None,
-                 attrs: dict[str, Any]) -> ConvOptions:
+                 attrs: dict[str, Any]) -> ConvGeometry:
     """Check one call's shapes and attributes (every kernel calls this) and normalize them."""
     known = {"stride", "padding", "dilation", "groups"} | (
         {"padding_out"} if transposed else {"padding_end"})
@@ -123,7 +123,7 @@ def conv_options(op: str, nd: int, transposed: bool, x_shape: Sequence[int],
         raise ShapeError(f"{op}: input of shape {x_shape} is too small for kernel {list(kernel)} "
                          f"with stride {list(stride)}, padding {list(padding)}, dilation "
                          f"{list(dilation)}: output size would be {list(out)}")
-    return ConvOptions(nd, transposed, stride, padding, padding_end, dilation, groups,
+    return ConvGeometry(nd, transposed, stride, padding, padding_end, dilation, groups,
                        padding_out, kernel, size, out, c_in, c_out)
 
 
@@ -150,7 +150,7 @@ def _pad(x: Any, before: Sequence[int], after: Sequence[int]) -> Any:
     return x
 
 
-def _conv_tensors(x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
+def _conv_tensors(x: Any, w: Any, b: Any, o: ConvGeometry) -> Any:
     """A convolution with tensor ops only: strided window slices, one batched matmul."""
     x = _pad(x, o.padding, o.padding_end)
     n, c = x.dims()[:2]
@@ -171,7 +171,7 @@ def _conv_tensors(x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
     return y
 
 
-def _conv_transpose_tensors(x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
+def _conv_transpose_tensors(x: Any, w: Any, b: Any, o: ConvGeometry) -> Any:
     """A transposed convolution as the convolution of the stride-upsampled input with the
     spatially flipped weight whose in/out channels are swapped per group."""
     n, c_in = x.dims()[:2]
@@ -186,14 +186,14 @@ def _conv_transpose_tensors(x: Any, w: Any, b: Any, o: ConvOptions) -> Any:
     before = [d * (k - 1) - p for d, k, p in zip(o.dilation, o.kernel, o.padding)]
     after = [lo + po for lo, po in zip(before, o.padding_out)]
     x = _pad(x, before, after)
-    inner = ConvOptions(o.nd, False, (1,) * o.nd, (0,) * o.nd, (0,) * o.nd, o.dilation, g,
+    inner = ConvGeometry(o.nd, False, (1,) * o.nd, (0,) * o.nd, (0,) * o.nd, o.dilation, g,
                         (0,) * o.nd, o.kernel, tuple(x.dims()[2:]), o.out_size, c_in, g * cog)
     return _conv_tensors(x, wt, b, inner)
 
 
 def _options_of(name: str, nd: int, transposed: bool, x: Any, w: Any, b: Any,
-                attrs: dict[str, Any], shape: Callable[[Any], Sequence[int]]) -> ConvOptions:
-    return conv_options(name, nd, transposed, shape(x), shape(w),
+                attrs: dict[str, Any], shape: Callable[[Any], Sequence[int]]) -> ConvGeometry:
+    return conv_geometry(name, nd, transposed, shape(x), shape(w),
                         None if b is None else shape(b), attrs)
 
 
@@ -238,4 +238,4 @@ CONV_OPS: dict[tuple[int, bool], CustomOp] = {
 
 
 __all__ = ["conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
-           "conv_transpose3d", "ConvOptions", "conv_options", "CONV_OPS", "reference_backward"]
+           "conv_transpose3d", "ConvGeometry", "conv_geometry", "CONV_OPS", "reference_backward"]

@@ -33,11 +33,11 @@ from ..errors import RankError, ShapeError
 from ..kind import Int
 from ._tape import run_taped, taped_backward
 
-__all__ = ["deform_conv2d", "DeformConvOptions", "deform_conv_options"]
+__all__ = ["deform_conv2d", "DeformConvGeometry", "deform_conv_geometry"]
 
 
 @dataclass(frozen=True)
-class DeformConvOptions:
+class DeformConvGeometry:
     """Normalized attributes of one ``deform_conv2d`` call and the shapes they imply."""
 
     stride: tuple[int, int]
@@ -67,10 +67,10 @@ def _group(name: str, value: Any) -> int:
     return value
 
 
-def deform_conv_options(x_shape: Sequence[int], offset_shape: Sequence[int],
+def deform_conv_geometry(x_shape: Sequence[int], offset_shape: Sequence[int],
                         w_shape: Sequence[int], mask_shape: Sequence[int] | None,
                         b_shape: Sequence[int] | None,
-                        attrs: dict[str, Any]) -> DeformConvOptions:
+                        attrs: dict[str, Any]) -> DeformConvGeometry:
     """Check one call's shapes and attributes (every kernel calls this) and normalize them."""
     known = {"stride", "padding", "dilation", "weight_groups", "offset_groups"}
     unknown = sorted(set(attrs) - known)
@@ -122,7 +122,7 @@ def deform_conv_options(x_shape: Sequence[int], offset_shape: Sequence[int],
     if b_shape is not None and list(b_shape) != [c_out]:
         raise ShapeError(f"deform_conv2d: expected a bias of shape [{c_out}], got "
                          f"{list(b_shape)}")
-    return DeformConvOptions(stride, padding, dilation, wg, og, (kh, kw), (h, w),
+    return DeformConvGeometry(stride, padding, dilation, wg, og, (kh, kw), (h, w),
                              (out[0], out[1]), c_in, c_out)
 
 
@@ -136,7 +136,7 @@ def _base_positions(T: Any, device: Any, stride: int, padding: int, dilation: in
 
 
 def _deform_tensors(x: Any, offset: Any, weight: Any, mask: Any, bias: Any,
-                    o: DeformConvOptions) -> Any:
+                    o: DeformConvGeometry) -> Any:
     """The deformable convolution with tensor ops only (see the module docstring)."""
     T = type(x)
     n, c, h, w = x.dims()
@@ -183,7 +183,7 @@ def _reference(B: Any, ctx: OpContext, x: Any, offset: Any, weight: Any, mask: A
     """``deform_conv2d`` from existing tensor ops (any backend): see
     `pyburn.tensor.module_ops.deform_conv`."""
     shape: Callable[[Any], Sequence[int]] = B.float_shape
-    o = deform_conv_options(shape(x), shape(offset), shape(weight),
+    o = deform_conv_geometry(shape(x), shape(offset), shape(weight),
                             None if mask is None else shape(mask),
                             None if bias is None else shape(bias), attrs)
     return run_taped(B, ctx, lambda *t: _deform_tensors(t[0], t[1], t[2], t[3], t[4], o),
