@@ -8,7 +8,8 @@ The translation is mechanical (Rust test idioms -> pyburn calls, see `translate_
 cannot translate is listed in ``tests/burn/PORT_REPORT.md`` with the reason, never hand-edited.
 Tests that can never apply in Python are listed in `NOT_APPLICABLE` (and docs/differences-from-
 burn.md); ported tests that fail for a known reason are marked ``xfail(strict=True)`` from
-`XFAIL` (generated into ``tests/burn/_xfail.py``), so the count stays visible and CI green.
+``tests/burn/_xfail.py`` (written by ``--record`` from a test run), so the count stays visible
+and CI green.
 
     python scripts/port_burn_tests.py --burn /work/.mirror/tracel-ai+burn/repo
     python scripts/port_burn_tests.py --burn ... --record results.xml   # refresh XFAIL
@@ -17,6 +18,7 @@ burn.md); ported tests that fail for a known reason are marked ``xfail(strict=Tr
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import subprocess
@@ -179,63 +181,21 @@ def classify(key: str, reason: str) -> str:
         return f"porting artifact: {reason}"
     return f"not yet in pyburn: {reason}"
 
-# Ported tests that fail for a known reason: "module::test" -> reason. Rewritten by --record.
-# BEGIN XFAIL
-XFAIL: dict[str, str] = {
-    'test_ad_abs::test_should_diff_abs_no_nans': 'porting artifact: pyburn lacks `bool.into_scalar`',
-    'test_ad_cat::test_should_slice_grads_correctly_when_some_inputs_not_tracked': 'porting artifact: pyburn lacks `burn_tensor`',
-    'test_ad_ceil::test_should_diff_ceil': 'deliberate difference: a zero-gradient op ends the graph',
-    'test_ad_conv_transpose1d::test_conv_transpose1d_padding_out_stride1_backward_shape': "deliberate difference: padding_out must be smaller than the stride or the dilation, as torch's output_padding",
-    'test_ad_floor::test_should_diff_floor': 'deliberate difference: a zero-gradient op ends the graph',
-    'test_ad_gather_scatter_nd::test_scatter_nd_max_grad_tie': "deliberate difference: scatter Max: ties' gradient",
-    'test_ad_gather_scatter_nd::test_scatter_nd_min_grad_tie': "deliberate difference: scatter Min: ties' gradient",
-    'test_ad_round::test_should_diff_round': 'deliberate difference: a zero-gradient op ends the graph',
-    'test_ad_sign::test_should_diff_sign': 'deliberate difference: a zero-gradient op ends the graph',
-    'test_bool_cast::test_cast_bool_to_float_with_dtype': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_bool_cast::test_cast_bool_to_int_with_dtype': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_float_aggregation::test_should_mean_empty_is_nan': 'deliberate difference: the mean of nothing is refused',
-    'test_float_all::test_all_dim_large': 'porting artifact: pyburn lacks `build_logical_mask`',
-    'test_float_any::test_any_dim_large': 'porting artifact: pyburn lacks `build_logical_mask`',
-    'test_float_cast::test_cast_float_to_int_with_dtype': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_float_cat::test_should_support_cat_all_empty_tensors': 'porting artifact: pyburn lacks `Shape.as_slice`',
-    'test_float_full::test_data_full': 'porting artifact: pyburn lacks `td_full`',
-    'test_float_iter_dim::test_iter_dim_double_end': 'porting artifact: pyburn lacks `generator.next_back`',
-    'test_float_iter_dim::test_iter_dim_single_element': 'porting artifact: pyburn lacks `generator.next_back`',
-    'test_float_nan::test_contains_nan': 'porting artifact: pyburn lacks `bool.into_scalar`',
-    'test_float_narrow::test_narrow_invalid_zero_length': 'deliberate difference: narrow with length 0 is empty, as torch',
-    'test_float_negative_dims::test_concatenation_and_repeat_support_negative_dims': "porting artifact: a Rust block `{ let tensor = ... }` shadows a name only inside the block; the port's `if True:` block leaks it to the rest of the test",
-    'test_float_negative_dims::test_shape_operations_support_negative_dims': "porting artifact: a Rust block `{ let tensor = ... }` shadows a name only inside the block; the port's `if True:` block leaks it to the rest of the test",
-    'test_float_padding::test_padding_constant_default_test': 'porting artifact: pyburn lacks `default`',
-    'test_float_reshape::test_should_support_rank': "porting artifact: TypeError: 'int' object is not callable",
-    'test_float_sign::test_should_support_sign_ops_float_negative_zero': 'porting artifact: pyburn lacks `float.to_bits`',
-    'test_float_slice_assign::test_should_support_slice_assign_single_dim_slice': "porting artifact: TypeError: object of type 'int' has no len()",
-    'test_float_squeeze::test_squeeze_all_singleton_not_supported': 'deliberate difference: rank-0 results are allowed',
-    'test_float_squeeze::test_squeeze_dim_singleton_not_supported': 'deliberate difference: rank-0 results are allowed',
-    'test_float_squeeze::test_squeeze_dims_all_singleton_not_supported': 'deliberate difference: rank-0 results are allowed',
-    'test_float_trunc::test_should_handle_special_cases': 'porting artifact: pyburn lacks `float.is_sign_positive`',
-    'test_int_abs::test_should_support_abs_ops_int_signed_min': 'deliberate difference: Int is int64: i32::MIN does not wrap',
-    'test_int_cast::test_cast_int_precision': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_int_cast::test_cast_int_same_dtype_is_noop': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_int_cast::test_cast_int_to_float_with_dtype': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_int_cast::test_cast_int_within_kind': "deliberate difference: Burn's FloatDType/IntDType casts change the kind; pyburn spells that .float()/.int()/.bool(), and an Int tensor has its backend's one int dtype",
-    'test_int_gather_scatter::test_should_gather_indices_broadcasted': "porting artifact: TypeError: 'slice' object is not iterable",
-    'test_int_random::test_rand_uniform_int': 'porting artifact: pyburn lacks `float.elem`',
-    'test_int_stack::test_should_generate_row_major_layout': 'porting artifact: pyburn lacks `list.to_vec`',
-    'test_nn_loss_binary_cross_entropy::test_binary_cross_entropy_multilabel_with_weights': 'porting artifact: pyburn lacks `list.to_vec`',
-    'test_nn_loss_binary_cross_entropy::test_binary_cross_entropy_with_weights': 'porting artifact: pyburn lacks `list.to_vec`',
-    'test_nn_loss_binary_cross_entropy::test_multilabel_weights_should_match_target': 'porting artifact: pyburn lacks `list.to_vec`',
-    'test_nn_norm_batch::test_batch_norm_forward_inference': "porting artifact: Burn's test feeds a plain-device input to the valid() module and an autodiff-device one to the training module; the port runs a test on one backend row, so the valid() module (inner backend) gets Autodiff inputs",
-    'test_nn_norm_batch::test_batch_norm_forward_train_inference': "porting artifact: Burn's test feeds a plain-device input to the valid() module and an autodiff-device one to the training module; the port runs a test on one backend row, so the valid() module (inner backend) gets Autodiff inputs",
-    'test_nn_rnn_basic::test_rnn_clipping': 'porting artifact: Burn compares the f32 values with an f32 literal; the port compares Python floats, and 0.3 clamped in f32 is 0.30000001 > 0.3',
-    'test_nn_rnn_gru::test_bigru_clipping': 'porting artifact: Burn compares the f32 values with an f32 literal; the port compares Python floats, and 0.3 clamped in f32 is 0.30000001 > 0.3',
-    'test_nn_rnn_lstm_lstm_state::test_stack_negative_dim': 'porting artifact: the expected shape comes from a const-generic output rank (`unsqueeze_dim::<3>`) the port cannot carry',
-    'test_nn_rnn_lstm_lstm_state::test_unsqueeze_negative_dim': 'porting artifact: the expected shape comes from a const-generic output rank (`unsqueeze_dim::<3>`) the port cannot carry',
-    'test_nn_rnn_lstm_lstm_state::test_unwrap_or_initial_none': "porting artifact: Burn's OptionalInitialLstmState is a trait on Option<LstmState>; Python spells it `state or LstmState.initial(shape, device)`",
-    'test_nn_rnn_lstm_lstm_state::test_unwrap_or_initial_some': "porting artifact: Burn's OptionalInitialLstmState is a trait on Option<LstmState>; Python spells it `state or LstmState.initial(shape, device)`",
-    'test_optim_lr_scheduler_step::test_number_of_calls_over_limit': "deliberate difference: a scheduler's step counter is a Python int: Burn's i32 counter panics past i32::MAX, pyburn keeps counting",
-    'test_optim_module_module_optimizer::test_with_group_clears_state_for_matching_params': "porting artifact: Rust iterator adaptors over a record's keys (`keys().filter(..).count()`) the port does not translate; tests/test_param_groups.py covers with_group clearing state",
-}
-# END XFAIL
+def load_xfail() -> dict[str, str]:
+    """The known failures, "module::test" -> reason: the ``XFAIL`` dict of the generated
+    ``tests/burn/_xfail.py`` (its single source; ``--record`` rewrites it), read as a literal."""
+    path = OUT / "_xfail.py"
+    if not path.exists():
+        return {}
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "XFAIL":
+            assert node.value is not None
+            value: dict[str, str] = ast.literal_eval(node.value)
+            return value
+    return {}
+
+
+XFAIL = load_xfail()
 
 
 class Untranslatable(Exception):
@@ -1023,8 +983,8 @@ def port_file(rel: str, src: str, commit: str) -> tuple[str, list[tuple[str, str
         try:
             if t.ignored is not None:
                 raise Untranslatable(f"#[ignore] in Burn: {t.ignored}")
-            for struct, why in STRUCT_ERRORS.items():
-                if re.search(rf"\b{struct}\b", t.body):
+            for struct_name, why in STRUCT_ERRORS.items():
+                if re.search(rf"\b{struct_name}\b", t.body):
                     raise Untranslatable(why)
             nested = translate_helpers(t.body, helpers)
             depth = 2 if t.should_panic else 1
@@ -1205,8 +1165,8 @@ def wrap_results(lines: list[str]) -> list[str]:
 
 
 def write_xfail_module() -> None:
-    lines = ['"""Generated by scripts/port_burn_tests.py from its XFAIL list: ported Burn tests '
-             'that fail\nfor a known reason, marked xfail(strict=True) by tests/burn/conftest.py."""',
+    lines = ['"""Written by scripts/port_burn_tests.py (--record): ported Burn tests that fail for '
+             'a known\nreason, marked xfail(strict=True) by tests/burn/conftest.py."""',
              "", "XFAIL: dict[str, str] = {"]
     for key in sorted(XFAIL):
         lines.append(f"    {key!r}: {XFAIL[key]!r},")
@@ -1220,7 +1180,7 @@ def write_xfail_module() -> None:
 
 
 def record(xml: Path) -> None:
-    """Rewrite the XFAIL block from a junit-xml run: every failing (module, test) with the
+    """Rewrite tests/burn/_xfail.py from a junit-xml run: every failing (module, test) with the
     first line of its error as the reason; a test that passes everywhere is dropped."""
     import xml.etree.ElementTree as ET
     failing: dict[str, str] = {}
@@ -1245,12 +1205,9 @@ def record(xml: Path) -> None:
             passing.add(key)
     new = {k: classify(k, v) for k, v in sorted(failing.items())
            if k not in NOT_APPLICABLE and k not in ROW_XFAIL}
-    text = Path(__file__).read_text()
-    block = "XFAIL: dict[str, str] = {\n" + "".join(
-        f"    {k!r}: {v!r},\n" for k, v in new.items()) + "}\n"
-    text = re.sub(r"(# BEGIN XFAIL\n).*?(# END XFAIL)", lambda m: m.group(1) + block + m.group(2),
-                  text, flags=re.S)
-    Path(__file__).write_text(text)
+    XFAIL.clear()
+    XFAIL.update(new)
+    write_xfail_module()
     print(f"XFAIL: {len(new)} entries")
 
 
