@@ -25,6 +25,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "burn"
@@ -967,14 +968,19 @@ def port_file(rel: str, src: str, commit: str) -> tuple[str, list[tuple[str, str
         out[0] = out[0].replace("from __future__ import annotations\n",
                                 "from __future__ import annotations\n\n"
                                 "from dataclasses import dataclass\n")
+    done: dict[str, list[str] | Untranslatable] = {}   # helper fns, translated once
+    used: list[str] = []                                   # those a ported test or method calls
     for struct in structs.values():
+        before = len(used)
         try:
-            out.extend(translate_struct(struct, helpers))
+            out.extend(translate_struct(struct, helpers, done, used))
         except Untranslatable as exc:   # its tests fail on the missing name: report why
+            del used[before:]
             LOCAL_STRUCTS.remove(struct.name)
             STRUCT_ERRORS[struct.name] = f"the file's struct {struct.name}: {exc}"
     status = []
     mod = module_name(rel)
+    first_test = len(out)
     for t in tests:
         key = f"{mod}::test_{t.name.removeprefix('test_')}"
         if key in NOT_APPLICABLE:
@@ -986,7 +992,7 @@ def port_file(rel: str, src: str, commit: str) -> tuple[str, list[tuple[str, str
             for struct_name, why in STRUCT_ERRORS.items():
                 if re.search(rf"\b{struct_name}\b", t.body):
                     raise Untranslatable(why)
-            nested = translate_helpers(t.body, helpers)
+            called = translate_helpers(t.body, helpers, done)
             depth = 2 if t.should_panic else 1
             body = fix_vec_methods(wrap_results(translate_block(t.body, depth)),
                                    vec_names(t.body))
@@ -996,8 +1002,8 @@ def port_file(rel: str, src: str, commit: str) -> tuple[str, list[tuple[str, str
         if key in FIXTURE:
             fixture = FIXTURE[key]
         elif crate:
-            used = t.body + "".join(h.body for n, h in helpers.items() if n in "\n".join(nested))
-            fixture = ("ad_backend" if re.search(r"\bbackward\(|Autodiff|\.autodiff\(\)", used)
+            rust = t.body + "".join(helpers[n].body for n in called)
+            fixture = ("ad_backend" if re.search(r"\bbackward\(|Autodiff|\.autodiff\(\)", rust)
                        else "backend")
         else:
             fixture = GROUPS[group][1]
@@ -1007,7 +1013,6 @@ def port_file(rel: str, src: str, commit: str) -> tuple[str, list[tuple[str, str
             lines.append("@slow")
         lines += [f"def test_{t.name.removeprefix('test_')}({fixture}):",
                  f"    TestTensor, TestTensorInt, TestTensorBool, device = env({fixture})"]
-        lines.extend(nested)
         if t.should_panic:
             lines.append(f"    with raises_clear({used_ops(body)!r}):")
         lines.extend(body or [INDENT * depth + "pass"])
@@ -1019,12 +1024,20 @@ def port_file(rel: str, src: str, commit: str) -> tuple[str, list[tuple[str, str
             continue
         out.append("\n\n" + src_py + "\n")
         status.append((t.name, "ported", ""))
-    return "".join(out), status
+        used.extend(n for n in called if n not in used)
+    out[first_test:first_test] = ["\n\n" + "\n".join(cast(list[str], done[n])) + "\n"
+                                  for n in used]
+    text = "".join(out)
+    for name in used:   # the helpers are private to the module: ``layer`` -> ``_fn_layer``
+        text = re.sub(rf"(?<![\w.]){name}\(", f"_fn_{name}(", text)
+    return text, status
 
 
-def translate_helpers(body: str, helpers: dict[str, RustHelper]) -> list[str]:
-    """Nested ``def``s for the file's helper fns that `body` calls (and those they call), so
-    they close over the test's ``TestTensor``/``device``; Untranslatable names the helper."""
+def translate_helpers(body: str, helpers: dict[str, RustHelper],
+                      done: dict[str, list[str] | Untranslatable]) -> list[str]:
+    """The file's helper fns that `body` calls (and those they call), each translated once into
+    `done` as a module-level ``def`` (see `module_helper`); Untranslatable names the first
+    helper that cannot be."""
     order: list[str] = []
 
     def visit(text: str) -> None:
@@ -1033,12 +1046,33 @@ def translate_helpers(body: str, helpers: dict[str, RustHelper]) -> list[str]:
                 order.append(name)
                 visit(helpers[name].body)
     visit(body)
-    lines: list[str] = []
     for name in order:
-        try:
-            lines.extend(translate_helper(name, helpers[name]))
-        except Untranslatable as exc:
-            raise Untranslatable(f"the file's helper fn {name}: {exc}") from None
+        if name not in done:
+            try:
+                done[name] = module_helper(name, helpers[name])
+            except Untranslatable as exc:
+                done[name] = Untranslatable(f"the file's helper fn {name}: {exc}")
+        result = done[name]
+        if isinstance(result, Untranslatable):
+            raise result
+    return order
+
+
+def module_helper(name: str, fn: RustHelper) -> list[str]:
+    """A helper fn as a module-level ``def`` that takes the running test's ``TestTensor``/
+    ``device`` from `current_env` (set by the test's `env`), as the methods of a file's structs
+    do. `port_file` renames it ``_fn_name``: a test may bind a local of the helper's name
+    (``let layer = layer(&device)``, or ``_layer``), and pytest must not collect a ``test_*``
+    helper."""
+    text = [line[len(INDENT):] for line in translate_helper(name, fn)]
+    names = re.findall(r"def \w+\((.*)\):", text[0])[0].split(", ")
+    dev = "_" if "device" in names else "device"
+    lines = [text[0], f"{INDENT}TestTensor, TestTensorInt, TestTensorBool, {dev} = current_env()"]
+    lines += text[1:]
+    try:
+        compile("\n".join(lines), name, "exec")
+    except SyntaxError as exc:
+        raise Untranslatable(f"translation is not valid Python ({exc.msg})") from None
     return lines
 
 
@@ -1096,11 +1130,12 @@ LOCAL_STRUCTS: list[str] = []        # the plain structs of the file being trans
 STRUCT_ERRORS: dict[str, str] = {}   # a struct the port could not translate -> why
 
 
-def translate_struct(struct: RustStruct, helpers: dict[str, RustHelper]) -> list[str]:
+def translate_struct(struct: RustStruct, helpers: dict[str, RustHelper],
+                     done: dict[str, list[str] | Untranslatable], used: list[str]) -> list[str]:
     """A test file's plain struct as a module-level ``@dataclass`` (fields typed ``Any``) with
     its ``impl`` fns as methods. A method cannot close over a test's ``TestTensor``/``device``,
-    so it takes them from the running test's row (`current_env`, set by the test's `env`); the
-    file's helper fns it calls are nested in it, as in a test."""
+    so it takes them from the running test's row (`current_env`, set by the test's `env`), as
+    the file's (module-level) helper fns do."""
     lines = ["", "", "@dataclass", f"class {struct.name}:"]
     lines += [f"{INDENT}{f}: Any" for f in struct.fields]
     for name, fn in struct.methods.items():
@@ -1115,7 +1150,7 @@ def translate_struct(struct: RustStruct, helpers: dict[str, RustHelper]) -> list
         method = RustHelper(re.sub(r"\bSelf\b", struct.name, rest), body,
                             re.sub(r"\bSelf\b", struct.name, fn.ret))
         try:
-            nested = translate_helpers(body, helpers)
+            called = translate_helpers(body, helpers, done)
             text = translate_helper(name, method)
         except Untranslatable as exc:
             raise Untranslatable(f"method {name}: {exc}") from None
@@ -1130,8 +1165,8 @@ def translate_struct(struct: RustStruct, helpers: dict[str, RustHelper]) -> list
             lines.append(f"{INDENT}@staticmethod")
         lines += [INDENT + head.strip(),
                   f"{INDENT * 2}TestTensor, TestTensorInt, TestTensorBool, {dev} = current_env()"]
-        lines += [INDENT + line for line in nested]
         lines += text[1:]
+        used.extend(n for n in called if n not in used)
     if len(lines) == 4:
         lines.append(f"{INDENT}pass")
     return ["\n".join(lines) + "\n"]

@@ -7,6 +7,11 @@ from __future__ import annotations
 from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
 
 
+def _fn_outer(a, b):
+    TestTensor, TestTensorInt, TestTensorBool, device = current_env()
+    return a.unsqueeze_dim(1) * b.unsqueeze_dim(0)
+
+
 def test_should_support_powf_ops(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     data = TensorData([[1.0, 1.0, 2.0], [3.0, 4.0, 5.0]])
@@ -64,8 +69,6 @@ def test_should_support_powf_broadcasted(backend):
 
 def test_should_support_powf_scalar_tensor(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def outer(a, b):
-        return a.unsqueeze_dim(1) * b.unsqueeze_dim(0)
     device = device
     head_dim = 64
     seq_len = 1024
@@ -74,6 +77,6 @@ def test_should_support_powf_scalar_tensor(backend):
     base = TestTensor.from_data([base], device)
     inv_freq = rpowf(base, -channel_range / head_dim)
     t = TestTensorInt.arange(bslice(0, seq_len, 1, False), device).float()
-    freqs = outer(t, inv_freq)
+    freqs = _fn_outer(t, inv_freq)
     _cos = freqs.cos()
     _sin = freqs.sin()

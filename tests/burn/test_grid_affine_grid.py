@@ -7,15 +7,18 @@ from __future__ import annotations
 from .burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_compat.py)
 
 
+def _fn_create_identity_transform(batch_size):
+    TestTensor, TestTensorInt, TestTensorBool, device = current_env()
+    return TestTensor.from_([[[1, 0.0, 0.0], [0.0, 1.0, 0.0]]]).expand([batch_size, 2, 3])
+
+
 def test_affine_grid_identity(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def create_identity_transform(batch_size):
-        return TestTensor.from_([[[1, 0.0, 0.0], [0.0, 1.0, 0.0]]]).expand([batch_size, 2, 3])
     batch_size = 1
     channels = 1
     height = 2
     width = 2
-    transform = create_identity_transform(batch_size)
+    transform = _fn_create_identity_transform(batch_size)
     output = affine_grid_2d(transform, [batch_size, channels, height, width])
     expected = TestTensor.from_([[[[-1, -1], [1, -1]], [[-1, 1], [1, 1]]]])
     output.into_data().assert_eq(expected.into_data(), False)

@@ -8,12 +8,15 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def _fn_sample_input():
+    TestTensor, TestTensorInt, TestTensorBool, device = current_env()
+    return TensorData([[[[0.0, 1.0], [2.0, 3.0]], [[4.0, 5.0], [6.0, 7.0]], [[8.0, 9.0], [10.0, 11.0]], [[12.0, 13.0], [14.0, 15.0]]]])
+
+
 def test_pixel_shuffle_known_values(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def sample_input():
-        return TensorData([[[[0.0, 1.0], [2.0, 3.0]], [[4.0, 5.0], [6.0, 7.0]], [[8.0, 9.0], [10.0, 11.0]], [[12.0, 13.0], [14.0, 15.0]]]])
     device = device
-    input = TestTensor.from_data(sample_input(), device)
+    input = TestTensor.from_data(_fn_sample_input(), device)
     output = PixelShuffleConfig(2).init().forward(input)
     expected = TensorData([[[[0.0, 4.0, 1.0, 5.0], [8.0, 12.0, 9.0, 13.0], [2.0, 6.0, 3.0, 7.0], [10.0, 14.0, 11.0, 15.0]]]])
     output.to_data().assert_approx_eq(expected, Tolerance.default())
@@ -21,10 +24,8 @@ def test_pixel_shuffle_known_values(backend):
 
 def test_pixel_unshuffle_inverts_pixel_shuffle(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def sample_input():
-        return TensorData([[[[0.0, 1.0], [2.0, 3.0]], [[4.0, 5.0], [6.0, 7.0]], [[8.0, 9.0], [10.0, 11.0]], [[12.0, 13.0], [14.0, 15.0]]]])
     device = device
-    input = TestTensor.from_data(sample_input(), device)
+    input = TestTensor.from_data(_fn_sample_input(), device)
     shuffled = PixelShuffleConfig(2).init().forward(input)
     restored = PixelUnshuffleConfig(2).init().forward(shuffled)
     restored.to_data().assert_approx_eq(input.to_data(), Tolerance.default())
@@ -32,10 +33,8 @@ def test_pixel_unshuffle_inverts_pixel_shuffle(backend):
 
 def test_pixel_shuffle_inverts_pixel_unshuffle(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def sample_input():
-        return TensorData([[[[0.0, 1.0], [2.0, 3.0]], [[4.0, 5.0], [6.0, 7.0]], [[8.0, 9.0], [10.0, 11.0]], [[12.0, 13.0], [14.0, 15.0]]]])
     device = device
-    input = TestTensor.from_data(sample_input(), device)
+    input = TestTensor.from_data(_fn_sample_input(), device)
     unshuffled = PixelUnshuffleConfig(2).init().forward(input)
     restored = PixelShuffleConfig(2).init().forward(unshuffled)
     restored.to_data().assert_approx_eq(input.to_data(), Tolerance.default())

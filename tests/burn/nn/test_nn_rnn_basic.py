@@ -8,18 +8,21 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def _fn_create_single_feature_gate_controller(weights, biases, device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    record_1 = Linear(weight=Param.from_data(TensorData([[weights]]), device), bias=(Param.from_data(TensorData([biases]), device)))
+    record_2 = Linear(weight=Param.from_data(TensorData([[weights]]), device), bias=(Param.from_data(TensorData([biases]), device)))
+    return GateController.create_with_weights(record_1, record_2)
+
+
 def test_forward_single_input_single_feature(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def create_single_feature_gate_controller(weights, biases, device):
-        record_1 = Linear(weight=Param.from_data(TensorData([[weights]]), device), bias=(Param.from_data(TensorData([biases]), device)))
-        record_2 = Linear(weight=Param.from_data(TensorData([[weights]]), device), bias=(Param.from_data(TensorData([biases]), device)))
-        return GateController.create_with_weights(record_1, record_2)
     device = device
     seed_device(device, 0)
     config = RnnConfig(1, 1, False)
     device = device
     rnn = config.init(device)
-    rnn.gate = create_single_feature_gate_controller(0.5, 0.0, device)
+    rnn.gate = _fn_create_single_feature_gate_controller(0.5, 0.0, device)
     input = TestTensor.from_data(TensorData([[[0.1]]]), device)
     output, state = rnn.forward(input, None)
     tolerance = Tolerance.default()
@@ -80,15 +83,11 @@ def test_rnn_clipping(backend):
 
 def test_forward_reverse_sequence(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def create_single_feature_gate_controller(weights, biases, device):
-        record_1 = Linear(weight=Param.from_data(TensorData([[weights]]), device), bias=(Param.from_data(TensorData([biases]), device)))
-        record_2 = Linear(weight=Param.from_data(TensorData([[weights]]), device), bias=(Param.from_data(TensorData([biases]), device)))
-        return GateController.create_with_weights(record_1, record_2)
     device = device
     seed_device(device, 0)
     config = RnnConfig(1, 1, False).with_reverse(True)
     rnn = config.init(device)
-    rnn.gate = create_single_feature_gate_controller(0.5, 0.0, device)
+    rnn.gate = _fn_create_single_feature_gate_controller(0.5, 0.0, device)
     input = TestTensor.from_data(TensorData([[[0.1], [0.2], [0.3]]]), device)
     output, state = rnn.forward(input, None)
     expected_final_hidden = TensorData([[0.135508]])

@@ -8,6 +8,11 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def _fn_random_state(shape, device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
+
+
 def test_new(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     shape = [2, 3, 4]
@@ -44,10 +49,8 @@ def test_initial(backend):
 
 def test_unpack(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 3, 4], device)
+    state = _fn_random_state([2, 3, 4], device)
     expected_cell = state.cell.to_data()
     expected_hidden = state.hidden.to_data()
     cell, hidden = state.unpack()
@@ -57,10 +60,8 @@ def test_unpack(backend):
 
 def test_map_state(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 3], device)
+    state = _fn_random_state([2, 3], device)
     expected_cell = state.cell.reshape([3, 2]).to_data()
     expected_hidden = state.hidden.reshape([3, 2]).to_data()
     mapped = state.map_state(lambda t: t.reshape([3, 2]))
@@ -71,20 +72,16 @@ def test_map_state(backend):
 
 def test_map_state_changes_rank(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 3], device)
+    state = _fn_random_state([2, 3], device)
     mapped = state.map_state(lambda t: t.reshape([1, 2, 3]))
     assert_eq_(mapped.shape(), Shape([1, 2, 3]))
 
 
 def test_slice(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([4, 3], device)
+    state = _fn_random_state([4, 3], device)
     expected_cell = state.cell.slice([bslice(1, 3, 1, False), bslice(None, None, 1, False)]).to_data()
     expected_hidden = state.hidden.slice([bslice(1, 3, 1, False), bslice(None, None, 1, False)]).to_data()
     sliced = state.slice([bslice(1, 3, 1, False), bslice(None, None, 1, False)])
@@ -95,10 +92,8 @@ def test_slice(backend):
 
 def test_squeeze_negative_dim(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 1, 3], device)
+    state = _fn_random_state([2, 1, 3], device)
     expected_cell = state.cell.squeeze_dim(1).to_data()
     expected_hidden = state.hidden.squeeze_dim(1).to_data()
     squeezed = state.squeeze_dim(-2)
@@ -109,10 +104,8 @@ def test_squeeze_negative_dim(backend):
 
 def test_unsqueeze_negative_dim(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 3], device)
+    state = _fn_random_state([2, 3], device)
     expected_cell = state.cell.unsqueeze_dim(1).to_data()
     expected_hidden = state.hidden.unsqueeze_dim(1).to_data()
     unsqueezed = state.unsqueeze_dim(-2)
@@ -129,10 +122,8 @@ def test_unsqueeze_negative_dim(backend):
 
 def test_squeeze_unsqueeze_roundtrip(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 3], device)
+    state = _fn_random_state([2, 3], device)
     expected_cell = state.cell.to_data()
     roundtrip = state.unsqueeze_dim(1).squeeze_dim(1)
     assert_eq_(roundtrip.shape(), Shape([2, 3]))
@@ -141,11 +132,9 @@ def test_squeeze_unsqueeze_roundtrip(backend):
 
 def test_stack_negative_dim(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    a = random_state([2, 3], device)
-    b = random_state([2, 3], device)
+    a = _fn_random_state([2, 3], device)
+    b = _fn_random_state([2, 3], device)
     expected_cell = TestTensor.stack([a.cell, b.cell], 1).to_data()
     expected_hidden = TestTensor.stack([a.hidden, b.hidden], 1).to_data()
     stacked = LstmState.stack([a, b], -2)
@@ -162,12 +151,10 @@ def test_stack_negative_dim(backend):
 
 def test_chunk_negative_dim(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    a = random_state([2, 3], device)
-    b = random_state([2, 3], device)
-    c = random_state([2, 3], device)
+    a = _fn_random_state([2, 3], device)
+    b = _fn_random_state([2, 3], device)
+    c = _fn_random_state([2, 3], device)
     stacked = LstmState.stack([a, b, c], 0)
     assert_eq_(stacked.shape(), Shape([3, 2, 3]))
     chunks = stacked.chunk(3, -3)
@@ -178,11 +165,9 @@ def test_chunk_negative_dim(backend):
 
 def test_stack_chunk_roundtrip(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    a = random_state([2, 3], device)
-    b = random_state([2, 3], device)
+    a = _fn_random_state([2, 3], device)
+    b = _fn_random_state([2, 3], device)
     a_cell_data = a.cell.to_data()
     a_hidden_data = a.hidden.to_data()
     stacked = LstmState.stack([a, b], 0)
@@ -194,10 +179,8 @@ def test_stack_chunk_roundtrip(backend):
 
 def test_unwrap_or_initial_some(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
-    def random_state(shape, device):
-        return LstmState(TestTensor.random(shape, Distribution.Default, device), TestTensor.random(shape, Distribution.Default, device))
     device = device
-    state = random_state([2, 3], device)
+    state = _fn_random_state([2, 3], device)
     expected_cell = state.cell.to_data()
     expected_hidden = state.hidden.to_data()
     unwrapped = (state).unwrap_or_initial([9, 9], device)

@@ -8,16 +8,22 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def _fn_layer(device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    return LinearConfig(20, 20).init(device)
+
+
+def _fn_random_tensor(device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    return TestTensor.random([2, 20], Distribution.Default, device)
+
+
 def test_accumulate_gradients_one_step(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def layer(device):
-        return LinearConfig(20, 20).init(device)
-    def random_tensor(device):
-        return TestTensor.random([2, 20], Distribution.Default, device)
     device = device
     accumulator = GradientsAccumulator()
-    layer = layer(device)
-    loss = layer.forward(random_tensor(device))
+    layer = _fn_layer(device)
+    loss = layer.forward(_fn_random_tensor(device))
     grads = GradientsParams.from_grads(loss.backward(), layer)
     accumulator.accumulate(layer, grads)
     grads = accumulator.grads()
@@ -26,15 +32,11 @@ def test_accumulate_gradients_one_step(ad_backend):
 
 def test_accumulate_gradients_two_steps(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def layer(device):
-        return LinearConfig(20, 20).init(device)
-    def random_tensor(device):
-        return TestTensor.random([2, 20], Distribution.Default, device)
     device = device
     accumulator = GradientsAccumulator()
-    layer = layer(device)
-    loss_1 = layer.forward(random_tensor(device))
-    loss_2 = layer.forward(random_tensor(device))
+    layer = _fn_layer(device)
+    loss_1 = layer.forward(_fn_random_tensor(device))
+    loss_2 = layer.forward(_fn_random_tensor(device))
     grads_1 = GradientsParams.from_grads(loss_1.backward(), layer)
     grads_2 = GradientsParams.from_grads(loss_2.backward(), layer)
     accumulator.accumulate(layer, grads_1)

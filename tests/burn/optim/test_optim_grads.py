@@ -8,18 +8,24 @@ from ..burn_compat import *  # noqa: F403  (Burn's test vocabulary, see burn_com
 from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_compat.py)
 
 
+def _fn_layer(device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    return LinearConfig(20, 20).init(device)
+
+
+def _fn_random_tensor(device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    return TestTensor.random([2, 20], Distribution.Default, device)
+
+
 def test_convert_grads(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def layer(device):
-        return LinearConfig(20, 20).init(device)
-    def random_tensor(device):
-        return TestTensor.random([2, 20], Distribution.Default, device)
     device = device
-    layer_1 = layer(device)
+    layer_1 = _fn_layer(device)
     layer_2 = layer_1
     layer_2 = layer_2.fork(device)
-    loss_1 = layer_1.forward(random_tensor(device))
-    loss_2 = layer_2.forward(random_tensor(device))
+    loss_1 = layer_1.forward(_fn_random_tensor(device))
+    loss_2 = layer_2.forward(_fn_random_tensor(device))
     grads_1 = GradientsParams.from_grads(loss_1.backward(), layer_1)
     grads_2 = GradientsParams.from_grads(loss_2.backward(), layer_2)
     param_ids_1 = list_param_ids(layer_1)

@@ -9,6 +9,11 @@ from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_c
 TOLERANCE = 1e-8
 
 
+def _fn_given_linear_layer_no_bias(weight):
+    TestTensor, TestTensorInt, TestTensorBool, device = current_env()
+    return Linear(weight=Param.from_data(weight, device), bias=None)
+
+
 def test_adjust_lr_fn_original(backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(backend)
     method = AdjustLrFn.Original
@@ -61,10 +66,8 @@ def test_muon_optimizer_save_load_state(ad_backend):
 
 def test_muon_with_weight_decay(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def given_linear_layer_no_bias(weight):
-        return Linear(weight=Param.from_data(weight, device), bias=None)
     device = device
-    linear = given_linear_layer_no_bias(TensorData([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]]))
+    linear = _fn_given_linear_layer_no_bias(TensorData([[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]]))
     x = TestTensor.from_floats([[0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5]], device).require_grad()
     optimizer = MuonConfig().with_weight_decay((WeightDecayConfig(0.01))).init()
     grads = linear.forward(x).backward()

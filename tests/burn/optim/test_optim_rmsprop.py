@@ -9,14 +9,22 @@ from ..nn_compat import *  # noqa: F403  (burn::nn / burn::optim names, see nn_c
 LEARNING_RATE = 0.01
 
 
+def _fn_create_rmsprop():
+    TestTensor, TestTensorInt, TestTensorBool, device = current_env()
+    return RmsPropConfig(alpha=0.99, epsilon=1e-9, centered=False, weight_decay=(WeightDecayConfig(penalty=0.05)), momentum=0.9, grad_clipping=None).init()
+
+
+def _fn_given_linear_layer(weight, bias, device):
+    TestTensor, TestTensorInt, TestTensorBool, _ = current_env()
+    return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
+
+
 def test_rmsprop_optimizer_save_load_state(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def create_rmsprop():
-        return RmsPropConfig(alpha=0.99, epsilon=1e-9, centered=False, weight_decay=(WeightDecayConfig(penalty=0.05)), momentum=0.9, grad_clipping=None).init()
     device = device
     linear = LinearConfig(6, 6).init(device)
     x = TestTensor.random([2, 6], Distribution.Default, device)
-    optimizer = create_rmsprop()
+    optimizer = _fn_create_rmsprop()
     grads = linear.forward(x).backward()
     grads = GradientsParams.from_grads(grads, linear)
     _linear = optimizer.step(LEARNING_RATE, linear, grads)
@@ -24,17 +32,15 @@ def test_rmsprop_optimizer_save_load_state(ad_backend):
     assert_(not ris_empty(bytes))
     #[cfg(feature = "std")] optimizer.save(env.temp_dir().as_path().join("test_optim_rmsprop")) 
     state_optim_before = optimizer.to_record()
-    optimizer = create_rmsprop().from_bytes(bytes)
+    optimizer = _fn_create_rmsprop().from_bytes(bytes)
     state_optim_after = optimizer.to_record()
     assert_eq_(len(state_optim_before), len(state_optim_after))
 
 
 def test_rmsprop_optimizer_with_numbers_basic(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def given_linear_layer(weight, bias, device):
-        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
-    linear = given_linear_layer(TensorData([[1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]), TensorData([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]), device)
+    linear = _fn_given_linear_layer(TensorData([[1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]), TensorData([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]), device)
     x_1 = TestTensor.from_floats([[0.6294, 0.0940, 0.8176, 0.8824, 0.5228, 0.4310], [0.7152, 0.9559, 0.7893, 0.5684, 0.5939, 0.8883]], device).require_grad()
     x_2 = TestTensor.from_floats([[0.8491, 0.2108, 0.8939, 0.4433, 0.5527, 0.2528], [0.3270, 0.0412, 0.5538, 0.9605, 0.3195, 0.9085]], device).require_grad()
     optimizer = RmsPropConfig().with_alpha(0.99).with_epsilon(1e-8).with_weight_decay(WeightDecayConfig(0.05)).with_momentum(0.9).with_centered(False).init()
@@ -55,10 +61,8 @@ def test_rmsprop_optimizer_with_numbers_basic(ad_backend):
 
 def test_rmsprop_optimizer_with_numbers(ad_backend):
     TestTensor, TestTensorInt, TestTensorBool, device = env(ad_backend)
-    def given_linear_layer(weight, bias, device):
-        return Linear(weight=Param.from_data(weight, device), bias=(Param.from_data(bias, device)))
     device = device
-    linear = given_linear_layer(TensorData([[-0.3206, 0.1374, 0.4043, 0.3200, 0.0859, 0.0671], [0.0777, -0.0185, -0.3667, 0.2550, 0.1955, -0.2922], [-0.0190, 0.0346, -0.2962, 0.2484, -0.2780, 0.3130], [-0.2980, -0.2214, -0.3715, -0.2981, -0.0761, 0.1626], [0.3300, -0.2182, 0.3717, -0.1729, 0.3796, -0.0304], [-0.0159, -0.0120, 0.1258, 0.1921, 0.0293, 0.3833]]), TensorData([-0.3905, 0.0884, -0.0970, 0.1176, 0.1366, 0.0130]), device)
+    linear = _fn_given_linear_layer(TensorData([[-0.3206, 0.1374, 0.4043, 0.3200, 0.0859, 0.0671], [0.0777, -0.0185, -0.3667, 0.2550, 0.1955, -0.2922], [-0.0190, 0.0346, -0.2962, 0.2484, -0.2780, 0.3130], [-0.2980, -0.2214, -0.3715, -0.2981, -0.0761, 0.1626], [0.3300, -0.2182, 0.3717, -0.1729, 0.3796, -0.0304], [-0.0159, -0.0120, 0.1258, 0.1921, 0.0293, 0.3833]]), TensorData([-0.3905, 0.0884, -0.0970, 0.1176, 0.1366, 0.0130]), device)
     x_1 = TestTensor.from_floats([[0.6294, 0.0940, 0.8176, 0.8824, 0.5228, 0.4310], [0.7152, 0.9559, 0.7893, 0.5684, 0.5939, 0.8883]], device).require_grad()
     x_2 = TestTensor.from_floats([[0.8491, 0.2108, 0.8939, 0.4433, 0.5527, 0.2528], [0.3270, 0.0412, 0.5538, 0.9605, 0.3195, 0.9085]], device).require_grad()
     optimizer = RmsPropConfig().with_alpha(0.99).with_epsilon(1e-8).with_weight_decay(WeightDecayConfig(0.05)).with_momentum(0.9).with_centered(False).init()
