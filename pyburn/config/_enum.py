@@ -156,6 +156,23 @@ class EnumConfig(Persist):
         return tuple(cls.__config_variants__.values())
 
     @classmethod
+    def from_(cls, value: Any) -> Self:
+        """Burn's ``From<X> for Enum`` (``config.into()``): a variant as it is, or the newtype
+        variant (``Layer(LayerNormConfig)``) whose one field takes `value` as it is."""
+        if isinstance(value, cls):
+            return value
+        takes = []
+        for variant in cls.__config_variants__.values():
+            codecs = variant._config_codecs()
+            if variant.__config_tuple__ and len(codecs) == 1:
+                (codec,) = codecs.values()
+                if codec.exact(value):
+                    return cast(Self, cast(Any, variant)(value))
+                takes.append(codec.name)
+        raise TypeError(f"{cls.__config_name__}.from_: expected one of {', '.join(takes)}, got "
+                        f"{type(value).__name__}")
+
+    @classmethod
     def _config_convert(cls, value: Any, at: Path, from_json: bool) -> Any:
         if isinstance(value, cls):
             return value

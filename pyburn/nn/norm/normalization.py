@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Callable
 
-from pyburn.config import Config, EnumConfig
+from pyburn.config import EnumConfig
 from pyburn.config._init_with import init_with
 from pyburn.module import Module
 from pyburn.tensor import Device, Tensor
@@ -73,17 +73,6 @@ class NormalizationConfig(EnumConfig):
     class Rms(EnumConfig.TupleVariant):
         config: RmsNormConfig
 
-    @classmethod
-    def from_(cls, config: Config) -> "NormalizationConfig":
-        """Burn's ``From<XNormConfig> for NormalizationConfig``: the variant wrapping `config`."""
-        for name, config_type in _CONFIG_TYPES.items():
-            if isinstance(config, config_type):
-                variant: NormalizationConfig = getattr(cls, name)(config)
-                return variant
-        raise TypeError(f"NormalizationConfig.from_: expected one of "
-                        f"{', '.join(t.__name__ for t in _CONFIG_TYPES.values())}, got "
-                        f"{type(config).__name__}")
-
     @_unit_variant_method
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Normalization":
         """The wrapped layer, built on `device` (``Identity`` holds no tensors)."""
@@ -118,9 +107,6 @@ class NormalizationConfig(EnumConfig):
         return int(getattr(inner.config, _WIDTH[name])) if name in _WIDTH else 0
 
 
-_CONFIG_TYPES: dict[str, type[Config]] = {
-    "Batch": BatchNormConfig, "Group": GroupNormConfig, "Instance": InstanceNormConfig,
-    "Layer": LayerNormConfig, "Rms": RmsNormConfig}
 _LAYER_TYPES: dict[str, type[Module]] = {
     "Batch": BatchNorm, "Group": GroupNorm, "Instance": InstanceNorm, "Layer": LayerNorm,
     "Rms": RmsNorm}

@@ -54,15 +54,9 @@ class LrSchedulerConfig(EnumConfig):
     @classmethod
     def from_(cls, value: Any) -> "LrSchedulerConfig":
         """`value` as a variant: a variant as is, a scheduler config or a number wrapped."""
-        if isinstance(value, LrSchedulerConfig):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return cls.Constant(float(value))
-        for variant, config in _VARIANTS:
-            if isinstance(value, config):
-                return getattr(cls, variant)(value)
-        raise TypeError(f"LrSchedulerConfig: expected a scheduler config or a number, got "
-                        f"{type(value).__name__}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        return super().from_(value)
 
     @classmethod
     def _config_convert(cls, value: Any, at: Any, from_json: bool) -> Any:
@@ -143,7 +137,3 @@ class SequentialLrScheduler:
         return (f"SequentialLrScheduler(schedulers={self.schedulers!r}, "
                 f"milestones={self.milestones}, step={self.step_count})")
 
-
-_VARIANTS = [("Linear", LinearLrSchedulerConfig), ("Cosine", CosineAnnealingLrSchedulerConfig),
-             ("Exponential", ExponentialLrSchedulerConfig), ("Noam", NoamLrSchedulerConfig),
-             ("Step", StepLrSchedulerConfig), ("Sequential", SequentialLrSchedulerConfig)]
