@@ -8,7 +8,9 @@ Serialization is serde's externally tagged form, so files match what Burn writes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+import types
+from typing import (TYPE_CHECKING, Any, Callable, ClassVar, Concatenate, Generic, ParamSpec,
+                    TypeVar, cast)
 
 from typing_extensions import Self
 
@@ -212,3 +214,27 @@ class EnumConfig(Persist):
         if not isinstance(value, cls) or not isinstance(value, _Variant):
             raise Invalid(at, f"expected {cls.__config_name__}, got {describe(value)}")
         return value._config_encode_variant(at)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class unit_variant_method(Generic[_P, _R]):
+    """A method of an enum config that also runs on a unit variant's class. In Rust
+    ``PaddingConfig1d::Valid`` or ``NormalizationConfig::Identity`` is a value; pyburn accepts the
+    bare class for it (``with_padding(PaddingConfig1d.Valid)``), so the enum's methods must work
+    there too: the class stands for its only value."""
+
+    def __init__(self, fn: Callable[Concatenate[Any, _P], _R]) -> None:
+        self.fn = fn
+        self.__doc__ = fn.__doc__
+        self.__name__ = fn.__name__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Callable[_P, _R]:
+        if obj is None and owner is not None and issubclass(owner, EnumConfig) \
+                and owner in owner.variants() and not cast(Any, owner)._config_codecs():
+            obj = owner()
+        if obj is None:
+            return self.fn      # type: ignore[return-value]   # unbound: called with self
+        return types.MethodType(self.fn, obj)

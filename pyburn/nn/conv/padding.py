@@ -16,36 +16,13 @@ Burn's helpers that turn a config into numbers for an input are here under Burn'
 
 from __future__ import annotations
 
-import types
-from typing import Any, Callable, Concatenate, Generic, ParamSpec, Sequence, TypeVar, cast
+from typing import Any, Sequence
 
 from pyburn.config import EnumConfig
+from pyburn.config._enum import unit_variant_method
 
 __all__ = ["PaddingConfig1d", "PaddingConfig2d", "PaddingConfig3d", "same_padding",
            "check_same_padding_support"]
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-class _variant_method(Generic[_P, _R]):
-    """A method that also runs on a unit variant's class. In Rust ``PaddingConfig1d::Valid`` is a
-    value; pyburn's configs accept the bare class for it (``with_padding(PaddingConfig1d.Valid)``),
-    so its methods must too: the class stands for its only value."""
-
-    def __init__(self, fn: Callable[Concatenate[Any, _P], _R]) -> None:
-        self.fn = fn
-        self.__doc__ = fn.__doc__
-        self.__name__ = fn.__name__
-
-    def __get__(self, obj: Any, owner: type | None = None) -> Callable[_P, _R]:
-        if obj is None and owner is not None and issubclass(owner, EnumConfig) \
-                and owner in owner.variants() and not cast(Any, owner)._config_codecs():
-            obj = owner()
-        if obj is None:
-            return self.fn      # type: ignore[return-value]   # unbound: called with self
-        return types.MethodType(self.fn, obj)
-
 
 def same_padding(kernel_size: int, stride: int, size: int) -> tuple[int, int]:
     """Burn's ``calculate_same_padding``: (before, after) keeping ``ceil(size / stride)``."""
@@ -93,7 +70,7 @@ class PaddingConfig1d(EnumConfig):
                 object.__setattr__(self, "right", self.left)
             _check("PaddingConfig1d.Explicit", [self.left, self.right])
 
-    @_variant_method
+    @unit_variant_method
     def calculate_padding_1d_pair(self, length: int, kernel_size: int,
                                   stride: int) -> tuple[int, int]:
         """``(left, right)`` for an input of `length` (``Same`` may be asymmetric)."""
@@ -132,7 +109,7 @@ class PaddingConfig2d(EnumConfig):
                 object.__setattr__(self, "right", self.left)
             _check("PaddingConfig2d.Explicit", [self.top, self.left, self.bottom, self.right])
 
-    @_variant_method
+    @unit_variant_method
     def calculate_padding_2d_pairs(self, height: int, width: int, kernel_size: Sequence[int],
                                    stride: Sequence[int]
                                    ) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -147,7 +124,7 @@ class PaddingConfig2d(EnumConfig):
                     same_padding(kernel_size[1], stride[1], width))
         return (0, 0), (0, 0)
 
-    @_variant_method
+    @unit_variant_method
     def calculate_padding_2d(self, height: int, width: int, kernel_size: Sequence[int],
                              stride: Sequence[int]) -> list[int]:
         """``[height, width]`` padding, the same on both sides; an asymmetric padding (an
@@ -184,7 +161,7 @@ class PaddingConfig3d(EnumConfig):
         def __post_init__(self) -> None:
             _check("PaddingConfig3d.Explicit", [self.depth, self.height, self.width])
 
-    @_variant_method
+    @unit_variant_method
     def calculate_padding_3d(self, depth: int, height: int, width: int,
                              kernel_size: Sequence[int], stride: Sequence[int]) -> list[int]:
         """``[depth, height, width]`` padding, the same on both sides. ``Same`` that would need

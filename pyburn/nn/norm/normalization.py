@@ -10,9 +10,10 @@ serde does Burn's: ``"Identity"`` or ``{"Batch": {"num_features": 12, ...}}``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from typing import Any
 
 from pyburn.config import EnumConfig
+from pyburn.config._enum import unit_variant_method
 from pyburn.config._init_with import init_with
 from pyburn.module import Module
 from pyburn.tensor import Device, Tensor
@@ -26,23 +27,6 @@ from .layer_norm import LayerNorm, LayerNormConfig
 from .rms_norm import RmsNorm, RmsNormConfig
 
 __all__ = ["NormalizationConfig", "Normalization"]
-
-
-class _unit_variant_method:
-    """A method of the enum that also works on a unit variant's class, as Rust's
-    ``NormalizationConfig::Identity.init(&device)``: ``NormalizationConfig.Identity.init(device)``
-    calls it on ``NormalizationConfig.Identity()``."""
-
-    def __init__(self, fn: Callable[..., Any]) -> None:
-        self.fn = fn
-        self.__doc__ = fn.__doc__
-        self.__name__ = fn.__name__
-
-    def __get__(self, obj: Any, cls: Any = None) -> Any:
-        if obj is None and getattr(cls, "__config_enum__", None) is not None \
-                and not cls._config_codecs():
-            obj = cls()
-        return self.fn if obj is None else self.fn.__get__(obj, cls)
 
 
 # The width field of each norm config, in the order of Burn's enum.
@@ -73,7 +57,7 @@ class NormalizationConfig(EnumConfig):
     class Rms(EnumConfig.TupleVariant):
         config: RmsNormConfig
 
-    @_unit_variant_method
+    @unit_variant_method
     def init(self, device: Device | str | None = None, backend: Any = None) -> "Normalization":
         """The wrapped layer, built on `device` (``Identity`` holds no tensors)."""
         if isinstance(self, NormalizationConfig.Identity):
@@ -88,7 +72,7 @@ class NormalizationConfig(EnumConfig):
         module: Normalization = init_with(self, record, device, backend)
         return module
 
-    @_unit_variant_method
+    @unit_variant_method
     def with_num_features(self, num_features: int) -> "NormalizationConfig":
         """This config with its width (`num_features`, `num_channels` or `d_model`) set;
         ``Identity`` has none and is returned as it is."""
@@ -99,7 +83,7 @@ class NormalizationConfig(EnumConfig):
         config = dataclasses.replace(inner.config, **{_WIDTH[name]: num_features})
         return type(self)(config)   # type: ignore[call-arg]
 
-    @_unit_variant_method
+    @unit_variant_method
     def num_features(self) -> int:
         """The configured width; 0 for ``Identity``."""
         name = type(self).__name__
