@@ -77,7 +77,38 @@ class SimpleOptimizer(Protocol[S]):
              state: S | None) -> tuple[Any, S | None]: ...
 
 
-class OptimizerAdaptor(Generic[S]):
+class StateIO:
+    """Saving an optimizer's state, for any class with ``to_record()`` and
+    ``load_record(record, module)``: files through a recorder, and Burn's ``into_bytes`` /
+    ``from_bytes`` in pyburn's binary format at double precision, so f32 and f64 states come
+    back bit for bit (no pickle). Loaded tensors take the gradient's dtype at the next step."""
+
+    if TYPE_CHECKING:
+        def to_record(self) -> Any: ...
+
+        def load_record(self, record: Any, module: Module | None = None) -> Self: ...
+
+    def save_file(self, path: str, recorder: "Recorder") -> Any:
+        """Save the state with a file recorder (as ``Module.save_file``); returns the path."""
+        return recorder.record(self.to_record(), path)  # type: ignore[attr-defined]
+
+    def load_file(self, path: str, recorder: "Recorder", module: Module | None = None) -> Self:
+        """Load state saved by `save_file`; returns self. `module`: check the state's shapes
+        against its parameters now (see `load_record`)."""
+        return self.load_record(recorder.load(path), module)  # type: ignore[attr-defined]
+
+    def into_bytes(self) -> bytes:
+        """The state as bytes (Burn's ``into_bytes``), read by `from_bytes`."""
+        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
+        return BinBytesRecorder(DoublePrecisionSettings).record(self.to_record())
+
+    def from_bytes(self, data: bytes, module: Module | None = None) -> Self:
+        """Replace the state with one from `into_bytes`; returns self (see `load_record`)."""
+        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
+        return self.load_record(BinBytesRecorder(DoublePrecisionSettings).load(data), module)
+
+
+class OptimizerAdaptor(StateIO, Generic[S]):
     """A simple optimizer applied to every trainable parameter of a module; what
     ``SgdConfig().init()``, ``AdamConfig().init()`` and ``AdamWConfig().init()`` return.
     `with_group` gives the parameters of a `ParamGroup` another rule (PyTorch's param_groups)."""
@@ -310,27 +341,6 @@ class OptimizerAdaptor(Generic[S]):
                 return value
 
             state.map_tensors(check)
-
-    def save_file(self, path: str, recorder: "Recorder") -> Any:
-        """Save the state with a file recorder (as ``Module.save_file``); returns the path."""
-        return recorder.record(self.to_record(), path)  # type: ignore[attr-defined]
-
-    def load_file(self, path: str, recorder: "Recorder", module: Module | None = None) -> Self:
-        """Load state saved by `save_file`; returns self. `module`: check the state's shapes
-        against its parameters now (see `load_record`)."""
-        return self.load_record(recorder.load(path), module)  # type: ignore[attr-defined]
-
-    def into_bytes(self) -> bytes:
-        """The state as bytes (Burn's ``into_bytes``): pyburn's binary record format in double
-        precision, so f32 and f64 states come back bit for bit; read by `from_bytes` (no
-        pickle). Loaded tensors take the gradient's dtype at the next step."""
-        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
-        return BinBytesRecorder(DoublePrecisionSettings).record(self.to_record())
-
-    def from_bytes(self, data: bytes, module: Module | None = None) -> Self:
-        """Replace the state with one from `into_bytes`; returns self (see `load_record`)."""
-        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
-        return self.load_record(BinBytesRecorder(DoublePrecisionSettings).load(data), module)
 
     def num_states(self) -> int:
         """Number of parameters with state (no ``__len__``: an optimizer should not be falsy)."""

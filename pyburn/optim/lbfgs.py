@@ -20,7 +20,7 @@ import math
 import numbers
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TypeVar
+from typing import Any, Callable, Mapping, Optional, TypeVar
 
 from typing_extensions import Self
 
@@ -29,14 +29,10 @@ from pyburn.module import Module, Param
 from pyburn.record import RecordError
 from pyburn.tensor import Device, GradientError, ShapeError, Tensor, TensorData
 
-from .base import LearningRate, check_learning_rate
+from .base import LearningRate, StateIO, check_learning_rate
 from .grads import GradientsParams, param_label
 
-if TYPE_CHECKING:
-    from pyburn.record import Recorder
-
 M = TypeVar("M", bound=Module)
-
 
 
 def cubic_interpolate(x1: float, f1: float, g1: float, x2: float, f2: float, g2: float,
@@ -255,7 +251,7 @@ class LBFGSState:
                 *(v for v in (self.d, self.prev_flat_grad) if v is not None)]
 
 
-class LBFGS:
+class LBFGS(StateIO):
     """The L-BFGS optimizer (see `LBFGSConfig`); memory grows with ``history_size`` times the
     number of parameters."""
 
@@ -397,25 +393,6 @@ class LBFGS:
                                       f"values; the record was saved for another model")
         self.state = state
         return self
-
-    def save_file(self, path: str, recorder: "Recorder") -> Any:
-        """Save the state with a file recorder (as ``Module.save_file``); returns the path."""
-        return recorder.record(self.to_record(), path)  # type: ignore[attr-defined]
-
-    def load_file(self, path: str, recorder: "Recorder", module: Module | None = None) -> Self:
-        """Load state saved by `save_file`; returns self (see `load_record`)."""
-        return self.load_record(recorder.load(path), module)  # type: ignore[attr-defined]
-
-    def into_bytes(self) -> bytes:
-        """The state as bytes (Burn's ``into_bytes``), in double precision, read by
-        `from_bytes` (no pickle)."""
-        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
-        return BinBytesRecorder(DoublePrecisionSettings).record(self.to_record())
-
-    def from_bytes(self, data: bytes, module: Module | None = None) -> Self:
-        """Replace the state with one from `into_bytes`; returns self."""
-        from pyburn.record import BinBytesRecorder, DoublePrecisionSettings
-        return self.load_record(BinBytesRecorder(DoublePrecisionSettings).load(data), module)
 
     def __repr__(self) -> str:
         return (f"LBFGS({self.config!r}, g_iter={self.state.g_iter}, "
